@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Omnichannel.Functions.Auth;
+using Omnichannel.Functions.Configuration;
+using Omnichannel.Functions.CustomHandler;
+using Omnichannel.Functions.Diagnostics;
+using Omnichannel.Functions.Health;
+using Omnichannel.Functions.LocalStorage;
+using Omnichannel.Functions.Triggers;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Storage.Connection;
+
+namespace Omnichannel.Functions;
+
+/// <summary>The composition root: settings, storage, every feature's functions, and how they are served.</summary>
+public static class HubApp
+{
+    /// <summary>Set by the Functions host when it starts a custom handler.</summary>
+    public const string CustomHandlerPortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddLocalSettings();
+        var configuration = builder.Configuration;
+        var customHandlerPort = configuration[CustomHandlerPortSetting];
+        var underFunctionsHost = !string.IsNullOrWhiteSpace(customHandlerPort);
+
+        builder.Services.AddOptions<HubOptions>()
+            .Bind(configuration.GetSection(HubOptions.Section))
+            .PostConfigure(o => o.UnderFunctionsHost = underFunctionsHost)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var urls = underFunctionsHost
+            ? $"http://127.0.0.1:{customHandlerPort}"
+            : configuration["urls"] ?? configuration[$"{HubOptions.Section}:{nameof(HubOptions.Urls)}"] ?? new HubOptions().Urls;
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        // Reading the setting here (no I/O) makes a missing storage setting fail at start-up, by name.
+        builder.Services.AddSingleton(StorageAccount.FromConfiguration(configuration));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton<TimerSingleton>();
+        builder.Services.AddHostedService<LocalEmulator>();
+        builder.Services.AddHostedService<StandaloneTriggers>();
+
+        builder.Services.AddHealthFunction();
+
+        var app = builder.Build();
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        MapHttpFunctions(app);
+        if (underFunctionsHost)
+        {
+            app.MapInvocationEndpoint();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => Log.Started(
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Omnichannel.Hub"),
+            underFunctionsHost ? "custom-handler" : "standalone",
+            urls,
+            app.Services.GetRequiredService<StorageAccount>().Description,
+            app.Services.GetServices<FunctionDefinition>().Count()));
+        return app;
+    }
+
+    private static void MapHttpFunctions(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        foreach (var function in app.Services.GetServices<FunctionDefinition>().OfType<HttpFunction>())
+        {
+            api.MapMethods("/" + function.Route, function.Methods, function.Handler)
+                .WithName(function.Name)
+                .AddEndpointFilter(new FunctionKeyFilter(
+                    function.AuthLevel,
+                    app.Services.GetRequiredService<IOptions<HubOptions>>(),
+                    app.Services.GetRequiredService<ILogger<FunctionKeyFilter>>()));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using Omnichannel.Functions.Configuration;
+using Omnichannel.Hosting.Declarations;
+
+namespace Omnichannel.Functions.Triggers;
+
+/// <summary>
+/// Runs every declared timer and queue function when the app runs standalone. Under the Functions host
+/// it does nothing: the host owns the triggers and calls the invocation endpoint instead.
+/// </summary>
+internal sealed class StandaloneTriggers(
+    IEnumerable<FunctionDefinition> functions,
+    IOptions<HubOptions> options,
+    IServiceProvider services) : IHostedService, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopTaking = new();
+    private readonly CancellationTokenSource _abort = new();
+    private Task _running = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.UnderFunctionsHost)
+        {
+            return Task.CompletedTask;
+        }
+
+        var runs = new List<Task>();
+        foreach (var function in functions)
+        {
+            switch (function)
+            {
+                case TimerFunction timer:
+                    var runner = ActivatorUtilities.CreateInstance<TimerRunner>(services, timer);
+                    runs.Add(Task.Run(() => IgnoreStop(runner.RunAsync(_stopTaking.Token)), CancellationToken.None));
+                    break;
+                case QueueFunction queue:
+                    var listener = ActivatorUtilities.CreateInstance<QueueListener>(services, queue);
+                    runs.Add(Task.Run(() => IgnoreStop(listener.RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));
+                    break;
+            }
+        }
+
+        _running = Task.WhenAll(runs);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops taking work, waits for handlers until the host's shutdown deadline, then aborts them.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopTaking.CancelAsync();
+        using var deadline = cancellationToken.Register(_abort.Cancel);
+        await _running;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _stopTaking.Dispose();
+        _abort.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static async Task IgnoreStop(Task run)
+    {
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

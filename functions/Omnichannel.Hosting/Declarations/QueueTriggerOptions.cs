@@ -1,0 +1,47 @@
+namespace Omnichannel.Hosting.Declarations;
+
+/// <summary>How a queue function takes messages; defaults follow the Azure Functions queue trigger.</summary>
+public sealed record QueueTriggerOptions
+{
+    /// <summary>Messages handled at once by one host (1-32). Default 16.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>
+    /// How long a taken message stays invisible to other hosts; renewed at half this interval while the
+    /// handler runs, so long handlers keep it. Default 30 seconds.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Delay before a failed message is tried again. Default zero (at once), as in Functions.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>After this many failed attempts the message moves to the poison queue. Default 5.</summary>
+    public int MaxDequeueCount { get; init; } = 5;
+
+    /// <summary>Longest wait between polls of an empty queue. Default 2 seconds.</summary>
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Throws naming the first value out of range.</summary>
+    public void Validate(string functionName)
+    {
+        if (BatchSize is < 1 or > 32)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"Function '{functionName}': BatchSize must be 1-32.");
+        }
+
+        if (VisibilityTimeout < TimeSpan.FromSeconds(2) || VisibilityTimeout > TimeSpan.FromDays(7))
+        {
+            throw new ArgumentOutOfRangeException(nameof(VisibilityTimeout), VisibilityTimeout, $"Function '{functionName}': VisibilityTimeout must be 2 s to 7 days.");
+        }
+
+        if (MaxDequeueCount < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDequeueCount), MaxDequeueCount, $"Function '{functionName}': MaxDequeueCount must be at least 1.");
+        }
+
+        if (RetryDelay < TimeSpan.Zero || MaxPollingInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryDelay), $"Function '{functionName}': RetryDelay must be >= 0 and MaxPollingInterval > 0.");
+        }
+    }
+}

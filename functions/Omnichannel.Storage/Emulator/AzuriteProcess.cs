@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Omnichannel.Storage.Emulator;
+
+/// <summary>
+/// A running Azurite. Disposing stops it when this process started it; an emulator that was already
+/// running is left alone. The process is also stopped when this process exits normally.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    private readonly Process? _process;
+
+    private AzuriteProcess(AzuritePorts ports, Process? process)
+    {
+        Ports = ports;
+        _process = process;
+        if (process is not null)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
+        }
+    }
+
+    public AzuritePorts Ports { get; }
+
+    /// <summary>True when this process started the emulator and will stop it.</summary>
+    public bool StartedHere => _process is not null;
+
+    public string ConnectionString => Ports.ConnectionString;
+
+    public ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            Kill(_process);
+            _process.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    internal static AzuriteProcess External(AzuritePorts ports) => new(ports, null);
+
+    internal static AzuriteProcess Owned(AzuritePorts ports, Process process) => new(ports, process);
+
+    internal static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Omnichannel.Storage.Telemetry;
+
+/// <summary>
+/// Counts every request sent to storage, by service, including retries. Storage requests are what
+/// Azure bills and what limits throughput against Azurite, so benchmarks report them per orchestration.
+/// Each service client of a <see cref="Connection.StorageAccount"/> carries the policy for its service.
+/// </summary>
+public sealed class StorageRequestCounter
+{
+    private long _tables;
+    private long _queues;
+    private long _blobs;
+
+    public StorageRequestCounts Snapshot() =>
+        new(Interlocked.Read(ref _tables), Interlocked.Read(ref _queues), Interlocked.Read(ref _blobs));
+
+    internal HttpPipelinePolicy PolicyFor(StorageService service) => new CountingPolicy(this, service);
+
+    private void Count(StorageService service)
+    {
+        switch (service)
+        {
+            case StorageService.Table:
+                Interlocked.Increment(ref _tables);
+                break;
+            case StorageService.Queue:
+                Interlocked.Increment(ref _queues);
+                break;
+            default:
+                Interlocked.Increment(ref _blobs);
+                break;
+        }
+    }
+
+    private sealed class CountingPolicy(StorageRequestCounter counter, StorageService service) : HttpPipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            counter.Count(service);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            counter.Count(service);
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+}
+
+public enum StorageService
+{
+    Table,
+    Queue,
+    Blob,
+}
+
+/// <summary>Requests sent so far, by service.</summary>
+public readonly record struct StorageRequestCounts(long Tables, long Queues, long Blobs)
+{
+    public long Total => Tables + Queues + Blobs;
+
+    public static StorageRequestCounts operator -(StorageRequestCounts a, StorageRequestCounts b) =>
+        new(a.Tables - b.Tables, a.Queues - b.Queues, a.Blobs - b.Blobs);
+
+    public override string ToString() => $"{Total} (table {Tables}, queue {Queues}, blob {Blobs})";
+}
