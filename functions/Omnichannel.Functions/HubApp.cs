@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Omnichannel.Channels;
+using Omnichannel.Durable;
 using Omnichannel.Functions.Auth;
 using Omnichannel.Functions.Configuration;
 using Omnichannel.Functions.CustomHandler;
@@ -8,6 +10,7 @@ using Omnichannel.Functions.Health;
 using Omnichannel.Functions.LocalStorage;
 using Omnichannel.Functions.Triggers;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.Ledger;
 using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.Functions;
@@ -54,6 +57,9 @@ public static class HubApp
         builder.Services.AddHostedService<StandaloneTriggers>();
 
         builder.Services.AddHealthFunction();
+        builder.Services.AddDurable(configuration);
+        builder.Services.AddLedger(configuration);
+        builder.Services.AddChannels(configuration);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationMiddleware>();

@@ -14,7 +14,7 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
         var id = IsSane(incoming) ? incoming : context.TraceIdentifier;
         context.TraceIdentifier = id;
         context.Response.Headers[Header] = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope("correlation {CorrelationId}", id))
         {
             await next(context);
         }

@@ -79,7 +79,7 @@ public sealed class StorageAccount
             }
             catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
             {
-                throw new SettingException(SettingName, "is not a valid storage connection string.", e);
+                throw new SettingException(SettingName, $"is not a valid storage connection string ({e.Message.Split('\n')[0].Trim()}).", e);
             }
         }
 

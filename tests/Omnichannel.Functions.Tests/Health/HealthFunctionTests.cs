@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json;
+using Omnichannel.Testing;
+
+namespace Omnichannel.Functions.Tests.Health;
+
+public sealed class HealthFunctionTests
+{
+    [Fact]
+    public async Task Get_StorageReachable_ReportsEveryServiceOk()
+    {
+        await using var hub = await HubFactory.CreateAsync();
+        using var client = hub.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
+        foreach (var service in new[] { "table", "queue", "blob" })
+        {
+            Assert.Equal("ok", body.RootElement.GetProperty("services").GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Get_StorageDown_Answers503NamingTheServices()
+    {
+        // A port nothing listens on: every probe fails fast with a connection refusal.
+        var deadPorts = Omnichannel.Storage.Emulator.AzuriteLauncher.FreePorts();
+        await using var hub = new HubFactory(deadPorts.ConnectionString);
+        using var client = hub.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("unreachable", body.RootElement.GetProperty("services").GetProperty("table").GetProperty("status").GetString());
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Omnichannel.Testing;
+
+/// <summary>
+/// The whole hub in memory (the real pipeline: routing, key filter, problem+json) on the test process's
+/// Azurite. Pass settings to override, e.g. unique table names; a test can swap
+/// a seam it owns (a clock, a channel client) through the services callback.
+/// </summary>
+public sealed class HubFactory(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>The local default keys from local.settings.sample.json.</summary>
+    public const string FunctionKey = "local-function-key-change-me";
+    public const string AdminKey = "local-admin-key-change-me";
+
+    public static async Task<HubFactory> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(await Azurite.ConnectionStringAsync(), settings, services);
+
+    /// <summary>A client that sends the function key.</summary>
+    public HttpClient CreateFunctionClient() => WithKey(FunctionKey);
+
+    /// <summary>A client that sends the admin key.</summary>
+    public HttpClient CreateAdminClient() => WithKey(AdminKey);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("AzureWebJobsStorage", storageConnectionString);
+        builder.UseSetting("Hub:FunctionKey", FunctionKey);
+        builder.UseSetting("Hub:AdminKey", AdminKey);
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(name, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+    }
+
+    private HttpClient WithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        return client;
+    }
+}
