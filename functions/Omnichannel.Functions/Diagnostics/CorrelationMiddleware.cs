@@ -8,13 +8,15 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
 {
     public const string Header = "x-correlation-id";
 
+    private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("correlation {CorrelationId}");
+
     public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[Header].ToString();
         var id = IsSane(incoming) ? incoming : context.TraceIdentifier;
         context.TraceIdentifier = id;
         context.Response.Headers[Header] = id;
-        using (logger.BeginScope("correlation {CorrelationId}", id))
+        using (Scope(logger, id))
         {
             await next(context);
         }
