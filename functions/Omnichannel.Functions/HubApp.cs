@@ -82,10 +82,9 @@ public static class HubApp
 
     private static void MapHttpFunctions(WebApplication app)
     {
-        var api = app.MapGroup("/api");
         foreach (var function in app.Services.GetServices<FunctionDefinition>().OfType<HttpFunction>())
         {
-            api.MapMethods("/" + function.Route, function.Methods, function.Handler)
+            app.MapMethods("/" + function.Path, function.Methods, function.Handler)
                 .WithName(function.Name)
                 .AddEndpointFilter(new FunctionKeyFilter(
                     function.AuthLevel,

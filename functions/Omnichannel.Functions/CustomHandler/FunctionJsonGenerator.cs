@@ -8,7 +8,8 @@ namespace Omnichannel.Functions.CustomHandler;
 /// <summary>
 /// Writes one <c>{Name}/function.json</c> per declared function, the files the Functions host reads to
 /// know the custom handler's triggers. HTTP functions get an <c>httpTrigger</c> with an <c>http</c> output
-/// (required for request forwarding); timers a <c>timerTrigger</c>; queues a <c>queueTrigger</c> on the
+/// (required for request forwarding) whose route carries the <c>api/</c> prefix itself, since host.json sets
+/// <c>routePrefix</c> to empty so that absolute routes such as <c>runtime/webhooks/durabletask/...</c> work; timers a <c>timerTrigger</c>; queues a <c>queueTrigger</c> on the
 /// <c>AzureWebJobsStorage</c> connection.
 /// </summary>
 public static class FunctionJsonGenerator
@@ -26,7 +27,7 @@ public static class FunctionJsonGenerator
                     ["direction"] = "in",
                     ["name"] = "req",
                     ["authLevel"] = http.AuthLevel.ToString().ToLowerInvariant(),
-                    ["route"] = http.Route,
+                    ["route"] = http.Path,
                     ["methods"] = new JsonArray(http.Methods.Select(m => (JsonNode)JsonValue.Create(m.ToLowerInvariant())).ToArray()),
                 },
                 new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" }),

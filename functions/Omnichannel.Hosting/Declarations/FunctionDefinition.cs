@@ -14,12 +14,22 @@ public abstract record FunctionDefinition(string Name)
 
 /// <summary>An HTTP function: a minimal-API handler on <c>/api/{Route}</c>.</summary>
 /// <param name="Name">Function name.</param>
-/// <param name="Route">Route template below the <c>/api</c> prefix, e.g. <c>stock/{sku}</c>.</param>
+/// <param name="Route">
+/// Route template below the <c>/api</c> prefix, e.g. <c>stock/{sku}</c>; a leading '/' makes it absolute
+/// (e.g. <c>/runtime/webhooks/durabletask/instances</c>, the path Durable Functions uses).
+/// </param>
 /// <param name="Methods">HTTP methods, upper case.</param>
 /// <param name="AuthLevel">Key needed to call it.</param>
 /// <param name="Handler">A minimal-API delegate; its parameters are bound by ASP.NET Core.</param>
 public sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods, AuthorizationLevel AuthLevel, Delegate Handler)
-    : FunctionDefinition(Name);
+    : FunctionDefinition(Name)
+{
+    /// <summary>The route prefix of the Functions host locally; function.json routes include it explicitly.</summary>
+    public const string ApiPrefix = "api";
+
+    /// <summary>The full route template without a leading '/', e.g. <c>api/stock/{sku}</c>.</summary>
+    public string Path => Route.StartsWith('/') ? Route.TrimStart('/') : $"{ApiPrefix}/{Route}";
+}
 
 /// <summary>A timer function.</summary>
 /// <param name="Name">Function name.</param>

@@ -11,7 +11,7 @@ public static class FunctionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(route);
         var verbs = methods.Length == 0 ? ["GET"] : methods.Select(m => m.ToUpperInvariant()).ToArray();
-        return services.AddFunction(new HttpFunction(name, route.Trim('/'), verbs, authLevel, handler));
+        return services.AddFunction(new HttpFunction(name, route.TrimEnd('/'), verbs, authLevel, handler));
     }
 
     public static IServiceCollection AddTimerFunction<THandler>(this IServiceCollection services, string name, string schedule, bool runOnStartup = false)
