@@ -24,7 +24,7 @@ internal sealed class TimerSingleton(StorageAccount storage)
     {
         var blob = await BlobAsync(function, cancellationToken);
         var content = await StorageCall.TryGetAsync(async () => (await blob.DownloadContentAsync(cancellationToken)).Value.Content);
-        return content is null || content.ToMemory().IsEmpty ? null : content.ToObjectFromJson<TimerStatus>();
+        return content is null || content.ToMemory().IsEmpty ? null : content.ToObjectFromJson<TimerStatus>(JsonSerializerOptions.Web);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ internal sealed class TimerSingleton(StorageAccount storage)
 
         var conditions = new BlobRequestConditions { LeaseId = lease.LeaseId };
         var content = (await blob.DownloadContentAsync(conditions, cancellationToken)).Value.Content;
-        var status = content.ToMemory().IsEmpty ? null : content.ToObjectFromJson<TimerStatus>();
+        var status = content.ToMemory().IsEmpty ? null : content.ToObjectFromJson<TimerStatus>(JsonSerializerOptions.Web);
         if (status is not null && status.Last >= tick)
         {
             await lease.ReleaseAsync(cancellationToken: cancellationToken);

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Omnichannel.Functions.Triggers;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Testing;
+
+namespace Omnichannel.Functions.Tests.Triggers;
+
+public sealed class TimerRunnerTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 5, TimeSpan.Zero);
+
+    [Fact]
+    public async Task RunAsync_ClockReachesTicks_RunsHandlerOncePerTick()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("timer"), "*/10 * * * * *", false, typeof(RecordingTimerHandler));
+        using var stop = new CancellationTokenSource();
+        var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+
+        await AdvanceUntilAsync(time, recorder, count: 2);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal([Start.AddSeconds(5), Start.AddSeconds(15)], recorder.Ticks.Select(t => t.ScheduledFor).ToArray());
+        Assert.All(recorder.Ticks, t => Assert.False(t.IsPastDue));
+        Assert.Equal(Start.AddSeconds(5), recorder.Ticks.Last().Last);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoHostsShareStorage_EachTickRunsOnce()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("shared"), "*/10 * * * * *", false, typeof(RecordingTimerHandler));
+        using var stop = new CancellationTokenSource();
+        var hostA = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+        var hostB = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+
+        await AdvanceUntilAsync(time, recorder, count: 3);
+        // Give the slower host every chance to run a tick twice before judging.
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(300);
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.WhenAll(hostA, hostB));
+        var ticks = recorder.Ticks.Select(t => t.ScheduledFor).ToArray();
+        Assert.Equal(ticks.Distinct().Count(), ticks.Length);
+        Assert.Equal(3, ticks.Length);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunOnStartup_RunsBeforeFirstTick()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("startup"), "0 0 * * * *", true, typeof(RecordingTimerHandler));
+        using var stop = new CancellationTokenSource();
+        var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(Start, Assert.Single(recorder.Ticks).ScheduledFor);
+    }
+
+    [Fact]
+    public void Parse_FiveFieldExpression_ThrowsNamingTheTimer()
+    {
+        var function = new TimerFunction("Nightly", "0 3 * * *", false, typeof(RecordingTimerHandler));
+
+        var error = Assert.Throws<InvalidOperationException>(() => TimerRunner.Parse(function));
+
+        Assert.Contains("Nightly", error.Message, StringComparison.Ordinal);
+        Assert.Contains("six-field", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Moves the fake clock a second at a time until the handler has run <paramref name="count"/> times.</summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Recorder recorder, int count)
+    {
+        for (var step = 0; step < 120 && recorder.Ticks.Count < count; step++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await recorder.Signal.WaitAsync(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal(count, recorder.Ticks.Count);
+    }
+
+    private static async Task<TimerRunner> CreateSutAsync(TimerFunction function, Recorder recorder, TimeProvider time)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(recorder)
+            .AddScoped<RecordingTimerHandler>()
+            .BuildServiceProvider();
+        return new TimerRunner(
+            function,
+            new TimerSingleton(await Azurite.AccountAsync()),
+            services.GetRequiredService<IServiceScopeFactory>(),
+            time,
+            NullLogger<TimerRunner>.Instance);
+    }
+}
