@@ -7,7 +7,6 @@ using Omnichannel.Functions.Configuration;
 using Omnichannel.Functions.CustomHandler;
 using Omnichannel.Functions.Diagnostics;
 using Omnichannel.Functions.Health;
-using Omnichannel.Functions.LocalStorage;
 using Omnichannel.Functions.Triggers;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
@@ -32,8 +31,8 @@ public static class HubApp
         builder.Services.AddOptions<HubOptions>()
             .Bind(configuration.GetSection(HubOptions.Section))
             .PostConfigure(o => o.UnderFunctionsHost = underFunctionsHost)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
 
         var urls = underFunctionsHost
             ? $"http://127.0.0.1:{customHandlerPort}"
@@ -53,7 +52,6 @@ public static class HubApp
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<TimerSingleton>();
-        builder.Services.AddHostedService<LocalEmulator>();
         builder.Services.AddHostedService<StandaloneTriggers>();
 
         builder.Services.AddHealthFunction();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Omnichannel.Functions;
 using Omnichannel.Functions.CustomHandler;
+using Omnichannel.Functions.LocalStorage;
 using Omnichannel.Hosting.Configuration;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Storage.Emulator;
@@ -16,7 +17,17 @@ if (args is ["generate-functions", var outputFolder, ..])
 
 try
 {
-    await HubApp.Build(args).RunAsync();
+    var app = HubApp.Build(args);
+
+    // Checked here, before the host starts, so that a bad setting is one line, not a host error log.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    await using var emulator = await LocalEmulator.StartIfWantedAsync(app.Services, CancellationToken.None);
+    await app.RunAsync();
+    if (emulator is { StartedHere: true })
+    {
+        Console.WriteLine("Stopping Azurite.");
+    }
+
     return 0;
 }
 catch (OptionsValidationException e)

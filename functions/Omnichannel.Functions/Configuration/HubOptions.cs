@@ -1,12 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Omnichannel.Functions.Configuration;
 
 /// <summary>
 /// Settings under <c>Hub</c> (app settings <c>Hub__*</c>). Validated at start-up: a missing or malformed
 /// value stops the app with the setting's name.
 /// </summary>
-public sealed class HubOptions : IValidatableObject
+public sealed class HubOptions
 {
     public const string Section = "Hub";
 
@@ -20,8 +18,6 @@ public sealed class HubOptions : IValidatableObject
     public string? AdminKey { get; set; }
 
     /// <summary>Where the standalone server listens. Default <c>http://127.0.0.1:7071</c>, as the Functions host locally.</summary>
-    [Required]
-    [Url]
     public string Urls { get; set; } = "http://127.0.0.1:7071";
 
     /// <summary>Folder for the local emulator's data when the hub starts Azurite itself. Default <c>.azurite/data</c> in the repository.</summary>
@@ -29,27 +25,4 @@ public sealed class HubOptions : IValidatableObject
 
     /// <summary>Set by the host from <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>; not a setting to write by hand.</summary>
     public bool UnderFunctionsHost { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (UnderFunctionsHost)
-        {
-            yield break;
-        }
-
-        foreach (var (name, value) in new[] { (nameof(FunctionKey), FunctionKey), (nameof(AdminKey), AdminKey) })
-        {
-            if (string.IsNullOrWhiteSpace(value) || value.Length < 16)
-            {
-                yield return new ValidationResult(
-                    $"Setting '{Section}__{name}' is missing or shorter than 16 characters: set it (local.settings.sample.json has a local default).",
-                    [name]);
-            }
-        }
-
-        if (FunctionKey is not null && FunctionKey == AdminKey)
-        {
-            yield return new ValidationResult($"Settings '{Section}__FunctionKey' and '{Section}__AdminKey' must differ.", [nameof(AdminKey)]);
-        }
-    }
 }

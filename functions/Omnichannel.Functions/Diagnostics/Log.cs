@@ -12,9 +12,6 @@ internal static partial class Log
     [LoggerMessage(1002, LogLevel.Information, "Using the storage emulator already listening on 127.0.0.1:{BlobPort}-{TablePort}")]
     public static partial void EmulatorFound(ILogger logger, int blobPort, int tablePort);
 
-    [LoggerMessage(1003, LogLevel.Information, "Stopped Azurite")]
-    public static partial void EmulatorStopped(ILogger logger);
-
     [LoggerMessage(1010, LogLevel.Warning, "Refused {Method} {Path}: {Reason}")]
     public static partial void KeyRefused(ILogger logger, string method, string path, string reason);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Omnichannel.Functions.Configuration;
 using Omnichannel.Functions.Diagnostics;
 using Omnichannel.Storage.Connection;
@@ -7,28 +8,30 @@ namespace Omnichannel.Functions.LocalStorage;
 
 /// <summary>
 /// When the storage setting is the local emulator (<c>UseDevelopmentStorage=true</c>) and nothing listens on
-/// 127.0.0.1:10000-10002, installs and starts Azurite before anything touches storage, and stops it on
-/// exit. Registered first among the hosted services for that reason.
+/// 127.0.0.1:10000-10002, installs and starts Azurite before the host starts, so that a failure is one
+/// clear line instead of a host start-up error; the caller disposes it on exit.
 /// </summary>
-internal sealed class LocalEmulator(IConfiguration configuration, Microsoft.Extensions.Options.IOptions<HubOptions> options, ILogger<LocalEmulator> logger) : IHostedService
+internal static class LocalEmulator
 {
-    private AzuriteProcess? _azurite;
-
     public static bool IsWanted(IConfiguration configuration) =>
         string.Equals(configuration[StorageAccount.SettingName]?.Trim().TrimEnd(';'), StorageAccount.DevelopmentStorage, StringComparison.OrdinalIgnoreCase);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Returns the emulator to stop on exit, or null when none is needed.</summary>
+    public static async Task<AzuriteProcess?> StartIfWantedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!IsWanted(configuration) || options.Value.UnderFunctionsHost)
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var options = services.GetRequiredService<IOptions<HubOptions>>().Value;
+        if (!IsWanted(configuration) || options.UnderFunctionsHost)
         {
-            return;
+            return null;
         }
 
-        var dataFolder = options.Value.EmulatorDataFolder is { Length: > 0 } folder
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalEmulator));
+        var dataFolder = options.EmulatorDataFolder is { Length: > 0 } folder
             ? Path.GetFullPath(folder)
             : Path.Combine(AzuriteLauncher.FindRepositoryRoot(), ".azurite", "data");
-        _azurite = await AzuriteLauncher.EnsureRunningAsync(AzuritePorts.Default, dataFolder, cancellationToken);
-        if (_azurite.StartedHere)
+        var azurite = await AzuriteLauncher.EnsureRunningAsync(AzuritePorts.Default, dataFolder, cancellationToken);
+        if (azurite.StartedHere)
         {
             Log.EmulatorStarted(logger, AzuritePorts.Default.Blob, AzuritePorts.Default.Table, dataFolder);
         }
@@ -36,14 +39,7 @@ internal sealed class LocalEmulator(IConfiguration configuration, Microsoft.Exte
         {
             Log.EmulatorFound(logger, AzuritePorts.Default.Blob, AzuritePorts.Default.Table);
         }
-    }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_azurite is { StartedHere: true })
-        {
-            await _azurite.DisposeAsync();
-            Log.EmulatorStopped(logger);
-        }
+        return azurite;
     }
 }

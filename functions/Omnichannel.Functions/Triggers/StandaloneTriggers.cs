@@ -11,8 +11,10 @@ namespace Omnichannel.Functions.Triggers;
 internal sealed class StandaloneTriggers(
     IEnumerable<FunctionDefinition> functions,
     IOptions<HubOptions> options,
-    IServiceProvider services) : IHostedService, IAsyncDisposable
+    IServiceProvider services) : IHostedService
 {
+    // Not disposed: the host may call StopAsync after a failed start has disposed services, and these
+    // sources own no timers.
     private readonly CancellationTokenSource _stopTaking = new();
     private readonly CancellationTokenSource _abort = new();
     private Task _running = Task.CompletedTask;
@@ -50,13 +52,6 @@ internal sealed class StandaloneTriggers(
         await _stopTaking.CancelAsync();
         using var deadline = cancellationToken.Register(_abort.Cancel);
         await _running;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _stopTaking.Dispose();
-        _abort.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static async Task IgnoreStop(Task run)
