@@ -3,6 +3,10 @@ namespace Omnichannel.Functions.Diagnostics;
 /// <summary>The host's log messages, source-generated with stable event ids (1000-1999).</summary>
 internal static partial class Log
 {
+    /// <summary>The logging scope of one timer or queue invocation: its function and a correlation id.</summary>
+    public static readonly Func<ILogger, string, string, IDisposable?> InvocationScope =
+        LoggerMessage.DefineScope<string, string>("{FunctionName} correlation {CorrelationId}");
+
     [LoggerMessage(1000, LogLevel.Information, "Hub started in {Mode} mode on {Urls}; storage {Storage}; {FunctionCount} functions")]
     public static partial void Started(ILogger logger, string mode, string urls, string storage, int functionCount);
 

@@ -76,10 +76,11 @@ internal sealed class QueueListener(QueueFunction function, StorageAccount stora
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(abort);
         var renewing = RenewAsync(message.MessageId, receipt, renewal.Token);
         Exception? failure = null;
+        using var scope = Log.InvocationScope(logger, function.Name, message.MessageId);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var handler = (IQueueHandler)scope.ServiceProvider.GetRequiredService(function.HandlerType);
+            await using var services = scopes.CreateAsyncScope();
+            var handler = (IQueueHandler)services.ServiceProvider.GetRequiredService(function.HandlerType);
             var invocation = new QueueInvocation(function.Name, function.QueueName, message.MessageId, message.DequeueCount, message.InsertedOn, message.Body.ToString());
             await handler.HandleAsync(invocation, abort);
         }

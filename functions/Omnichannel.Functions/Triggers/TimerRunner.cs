@@ -85,6 +85,7 @@ internal sealed class TimerRunner(TimerFunction function, TimerSingleton singlet
 
     private async Task InvokeAsync(DateTimeOffset tick, bool isPastDue, DateTimeOffset? last, CancellationToken cancellationToken)
     {
+        using var logScope = Log.InvocationScope(logger, function.Name, $"{function.Name}-{tick:yyyyMMddTHHmmss}");
         Log.TimerRunning(logger, function.Name, tick, isPastDue);
         await using var scope = scopes.CreateAsyncScope();
         var handler = (ITimerHandler)scope.ServiceProvider.GetRequiredService(function.HandlerType);
