@@ -25,7 +25,19 @@ internal sealed class TimerRunner(TimerFunction function, TimerSingleton singlet
         }
     }
 
+    /// <summary>Runs ticks until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunTicksAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunTicksAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (function.RunOnStartup)
