@@ -67,6 +67,31 @@ public sealed class TimerRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_TickMissedWhileNoHostRan_RunsOncePastDueAtStart()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("missed"), "0 0 * * * *", false, typeof(RecordingTimerHandler));
+        var account = await Azurite.AccountAsync();
+        var singleton = new TimerSingleton(account);
+        var missed = Start.AddMinutes(-30);
+        await using (var claim = await singleton.TryClaimAsync(function.Name, Start.AddHours(-1), CancellationToken.None))
+        {
+            await claim!.CompleteAsync(new TimerStatus(Start.AddHours(-1), missed), CancellationToken.None);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+        await stop.CancelAsync();
+        await run;
+
+        var tick = Assert.Single(recorder.Ticks);
+        Assert.Equal(missed, tick.ScheduledFor);
+        Assert.True(tick.IsPastDue);
+    }
+
+    [Fact]
     public void Parse_FiveFieldExpression_ThrowsNamingTheTimer()
     {
         var function = new TimerFunction("Nightly", "0 3 * * *", false, typeof(RecordingTimerHandler));
