@@ -43,6 +43,9 @@ internal static partial class Log
     [LoggerMessage(1034, LogLevel.Error, "Queue {Function} listener error; retrying")]
     public static partial void ListenerError(ILogger logger, Exception exception, string function);
 
+    [LoggerMessage(1035, LogLevel.Critical, "Trigger of {Function} stopped unexpectedly; the function no longer runs until the hub restarts")]
+    public static partial void TriggerDied(ILogger logger, Exception exception, string function);
+
     [LoggerMessage(1040, LogLevel.Error, "Invocation of {Function} failed")]
     public static partial void InvocationFailed(ILogger logger, Exception exception, string function);
 

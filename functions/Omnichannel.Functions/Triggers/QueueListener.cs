@@ -26,8 +26,10 @@ internal sealed class QueueListener(QueueFunction function, StorageAccount stora
     /// <param name="abort">Cancels running handlers; their messages are returned to the queue.</param>
     public async Task RunAsync(CancellationToken stopTaking, CancellationToken abort)
     {
-        await _queue.CreateIfNotExistsAsync(cancellationToken: stopTaking);
-        await _poison.CreateIfNotExistsAsync(cancellationToken: stopTaking);
+        if (!await CreateQueuesAsync(stopTaking))
+        {
+            return;
+        }
 
         var running = new List<Task>();
         var idle = MinPollingInterval;
@@ -68,6 +70,29 @@ internal sealed class QueueListener(QueueFunction function, StorageAccount stora
         }
 
         await Task.WhenAll(running);
+    }
+
+    /// <summary>Creates both queues, retrying while storage is unreachable (e.g. the emulator still starting).</summary>
+    private async Task<bool> CreateQueuesAsync(CancellationToken stopTaking)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stopTaking.IsCancellationRequested)
+        {
+            try
+            {
+                await _queue.CreateIfNotExistsAsync(cancellationToken: stopTaking);
+                await _poison.CreateIfNotExistsAsync(cancellationToken: stopTaking);
+                return true;
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                Log.ListenerError(logger, e, function.Name);
+                await DelayAsync(delay, stopTaking);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+            }
+        }
+
+        return false;
     }
 
     private async Task HandleAsync(QueueMessage message, CancellationToken abort)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Omnichannel.Functions.Configuration;
+using Omnichannel.Functions.Diagnostics;
 using Omnichannel.Hosting.Declarations;
 
 namespace Omnichannel.Functions.Triggers;
@@ -11,7 +12,8 @@ namespace Omnichannel.Functions.Triggers;
 internal sealed class StandaloneTriggers(
     IEnumerable<FunctionDefinition> functions,
     IOptions<HubOptions> options,
-    IServiceProvider services) : IHostedService
+    IServiceProvider services,
+    ILogger<StandaloneTriggers> logger) : IHostedService
 {
     // Not disposed: the host may call StopAsync after a failed start has disposed services, and these
     // sources own no timers.
@@ -33,11 +35,11 @@ internal sealed class StandaloneTriggers(
             {
                 case TimerFunction timer:
                     var runner = ActivatorUtilities.CreateInstance<TimerRunner>(services, timer);
-                    runs.Add(Task.Run(() => IgnoreStop(runner.RunAsync(_stopTaking.Token)), CancellationToken.None));
+                    runs.Add(Task.Run(() => ObserveAsync(timer.Name, runner.RunAsync(_stopTaking.Token)), CancellationToken.None));
                     break;
                 case QueueFunction queue:
                     var listener = ActivatorUtilities.CreateInstance<QueueListener>(services, queue);
-                    runs.Add(Task.Run(() => IgnoreStop(listener.RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));
+                    runs.Add(Task.Run(() => ObserveAsync(queue.Name, listener.RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));
                     break;
             }
         }
@@ -54,7 +56,8 @@ internal sealed class StandaloneTriggers(
         await _running;
     }
 
-    private static async Task IgnoreStop(Task run)
+    /// <summary>A trigger that dies must say so: its function would otherwise go quiet unnoticed.</summary>
+    private async Task ObserveAsync(string function, Task run)
     {
         try
         {
@@ -62,6 +65,12 @@ internal sealed class StandaloneTriggers(
         }
         catch (OperationCanceledException)
         {
+        }
+#pragma warning disable CA1031 // Logged as critical; the other triggers keep running.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.TriggerDied(logger, e, function);
         }
     }
 }

@@ -45,9 +45,9 @@ internal sealed class TimerRunner(TimerFunction function, TimerSingleton singlet
             // As in Functions: every host start runs it once, outside the once-per-tick claim.
             await GuardAsync(now, () => InvokeAsync(now, isPastDue: false, last: null, cancellationToken), cancellationToken);
         }
-        else if (await singleton.ReadAsync(function.Name, cancellationToken) is { Next: { } due } && due < now)
+        else
         {
-            await TickAsync(due, isPastDue: true, cancellationToken);
+            await GuardAsync(now, () => CatchUpAsync(now, cancellationToken), cancellationToken);
         }
 
         var from = now;
@@ -67,6 +67,15 @@ internal sealed class TimerRunner(TimerFunction function, TimerSingleton singlet
 
             await TickAsync(next.Value, isPastDue: time.GetUtcNow() - next.Value > TimeSpan.FromSeconds(5), cancellationToken);
             from = next.Value;
+        }
+    }
+
+    /// <summary>Runs once, past due, a tick that fell while no host ran, as the Functions host does.</summary>
+    private async Task CatchUpAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await singleton.ReadAsync(function.Name, cancellationToken) is { Next: { } due } && due < now)
+        {
+            await TickAsync(due, isPastDue: true, cancellationToken);
         }
     }
 
