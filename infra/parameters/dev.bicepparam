@@ -1,0 +1,15 @@
+using '../main.bicep'
+
+// A throw-away environment: the vault can be purged, logs are kept the minimum.
+param environmentName = 'dev'
+param keyVaultPurgeProtection = false
+param keyVaultSoftDeleteRetentionInDays = 7
+param maximumInstanceCount = 10
+param instanceMemoryMB = 2048
+
+// Channel secrets: app setting -> Key Vault secret name. Set their values after the deployment with
+// az keyvault secret set (see infra/README.md); the template never carries secret values.
+param keyVaultSettings = {
+  Channels__Shopify__WebhookSecret: 'shopify-webhook-secret'
+  Channels__Shopify__AccessToken: 'shopify-access-token'
+}
