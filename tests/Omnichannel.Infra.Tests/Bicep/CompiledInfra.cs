@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Omnichannel.Infra.Tests.Support;
+
+namespace Omnichannel.Infra.Tests.Bicep;
+
+/// <summary>
+/// A copy of <c>infra/</c> compiled once for all tests: lint, build and build-params over every file, and
+/// a snapshot (the resources ARM would deploy, expressions evaluated where they can be before deployment)
+/// for each parameter file. Works on a copy so the compiled JSON never lands in the repository.
+/// </summary>
+public sealed class CompiledInfra : IAsyncLifetime, IDisposable
+{
+    public const string SubscriptionId = "00000000-0000-0000-0000-00000000a001";
+    public const string TenantId = "00000000-0000-0000-0000-00000000b001";
+    public const string ResourceGroup = "rg-omnihub";
+    public const string Location = "westeurope";
+
+    /// <summary>An extra parameter file written into the copy: an operator who may set secrets.</summary>
+    public const string OperatorEnvironment = "test-operator";
+    public const string OperatorPrincipalId = "11111111-2222-3333-4444-555555555555";
+
+    private readonly TempFolder _folder = new("bicep");
+    private readonly Dictionary<string, ProcessResult> _snapshotRuns = [];
+
+    public string Folder => _folder.Path;
+
+    /// <summary>Every .bicep file of infra/, relative to it.</summary>
+    public IReadOnlyList<string> BicepFiles { get; private set; } = [];
+
+    /// <summary>Every .bicepparam file of infra/ (not the test's own), relative to it.</summary>
+    public IReadOnlyList<string> ParameterFiles { get; private set; } = [];
+
+    public ProcessResult Lint { get; private set; } = null!;
+
+    public ProcessResult Build { get; private set; } = null!;
+
+    public ProcessResult BuildParams { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, ProcessResult> SnapshotRuns => _snapshotRuns;
+
+    /// <summary>The environments that have a parameter file in infra/parameters (dev, prod).</summary>
+    public IEnumerable<string> Environments => ParameterFiles.Select(f => Path.GetFileNameWithoutExtension(f));
+
+    public async Task InitializeAsync()
+    {
+        TempFolder.Copy(Repository.Infra, Folder);
+        BicepFiles = Relative(Directory.GetFiles(Folder, "*.bicep", SearchOption.AllDirectories));
+        ParameterFiles = Relative(Directory.GetFiles(Folder, "*.bicepparam", SearchOption.AllDirectories));
+        await File.WriteAllTextAsync(
+            Path.Combine(Folder, "parameters", $"{OperatorEnvironment}.bicepparam"),
+            $"using '../main.bicep'\n\nparam environmentName = 'test'\nparam operatorPrincipalId = '{OperatorPrincipalId}'\nparam operatorPrincipalType = 'Group'\n");
+
+        Lint = await BicepCli.RunAsync(Folder, "lint", "--pattern", "**/*.bicep");
+        Build = await BicepCli.RunAsync(Folder, "build", "--pattern", "**/*.bicep");
+        BuildParams = await BicepCli.RunAsync(Folder, "build-params", "--pattern", "**/*.bicepparam");
+        foreach (var environment in Environments.Append(OperatorEnvironment))
+        {
+            _snapshotRuns[environment] = await BicepCli.RunAsync(
+                Folder,
+                "snapshot",
+                Path.Combine("parameters", $"{environment}.bicepparam"),
+                "--subscription-id",
+                SubscriptionId,
+                "--tenant-id",
+                TenantId,
+                "--resource-group",
+                ResourceGroup,
+                "--location",
+                Location);
+        }
+    }
+
+    /// <summary>The compiled ARM template of a .bicep file (path relative to infra/).</summary>
+    public JsonObject Template(string bicepFile) => ReadJson(Path.ChangeExtension(bicepFile, ".json"));
+
+    /// <summary>The compiled parameters of a .bicepparam file (path relative to infra/).</summary>
+    public JsonObject Parameters(string parameterFile) => ReadJson(Path.ChangeExtension(parameterFile, ".json"));
+
+    /// <summary>What ARM would deploy with the named environment's parameter file.</summary>
+    public DeploymentSnapshot Snapshot(string environment) =>
+        new(ReadJson(Path.Combine("parameters", $"{environment}.snapshot.json")));
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _folder.Dispose();
+
+    private JsonObject ReadJson(string relativePath) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, relativePath)))!.AsObject();
+
+    private List<string> Relative(IEnumerable<string> files) =>
+        files.Select(f => Path.GetRelativePath(Folder, f)).Order(StringComparer.Ordinal).ToList();
+}
+
+[CollectionDefinition(Name)]
+public sealed class CompiledInfraCollection : ICollectionFixture<CompiledInfra>
+{
+    public const string Name = "compiled infra";
+}
