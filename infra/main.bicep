@@ -191,11 +191,14 @@ module alerts 'modules/alerts.bicep' = {
   params: {
     namePrefix: prefix
     location: location
-    appInsightsId: monitoring.outputs.appInsightsId
+    appInsightsId: resourceId('Microsoft.Insights/components', names.appInsights)
     alertEmail: alertEmail
     http5xxPercentThreshold: http5xxPercentThreshold
     tags: tags
   }
+  dependsOn: [
+    monitoring
+  ]
 }
 
 @description('HTTPS base URL of the hub; HTTP functions are under /api.')
