@@ -55,18 +55,7 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
         BuildParams = await BicepCli.RunAsync(Folder, "build-params", "--pattern", "**/*.bicepparam");
         foreach (var environment in Environments.Append(OperatorEnvironment))
         {
-            _snapshotRuns[environment] = await BicepCli.RunAsync(
-                Folder,
-                "snapshot",
-                Path.Combine("parameters", $"{environment}.bicepparam"),
-                "--subscription-id",
-                SubscriptionId,
-                "--tenant-id",
-                TenantId,
-                "--resource-group",
-                ResourceGroup,
-                "--location",
-                Location);
+            _snapshotRuns[environment] = await SnapshotAsync(Folder, environment);
         }
     }
 
@@ -79,6 +68,31 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
     /// <summary>What ARM would deploy with the named environment's parameter file.</summary>
     public DeploymentSnapshot Snapshot(string environment) =>
         new(ReadJson(Path.Combine("parameters", $"{environment}.snapshot.json")));
+
+    /// <summary>Runs <c>bicep snapshot</c> for one environment's parameter file in a copy of infra/.</summary>
+    public static Task<ProcessResult> SnapshotAsync(string infraCopy, string environment) =>
+        BicepCli.RunAsync(
+            infraCopy,
+            "snapshot",
+            Path.Combine("parameters", $"{environment}.bicepparam"),
+            "--subscription-id",
+            SubscriptionId,
+            "--tenant-id",
+            TenantId,
+            "--resource-group",
+            ResourceGroup,
+            "--location",
+            Location);
+
+    /// <summary>The snapshot of one environment, computed in a temp copy of infra/ on its own.</summary>
+    public static async Task<DeploymentSnapshot> SnapshotOfAsync(string environment)
+    {
+        using var folder = new TempFolder("snapshot");
+        TempFolder.Copy(Repository.Infra, folder.Path);
+        var run = await SnapshotAsync(folder.Path, environment);
+        Assert.True(run.ExitCode == 0, run.All);
+        return new DeploymentSnapshot(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Path, "parameters", $"{environment}.snapshot.json")))!.AsObject());
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -32,7 +32,14 @@ internal static class ProcessRunner
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
