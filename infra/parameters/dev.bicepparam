@@ -7,9 +7,13 @@ param keyVaultSoftDeleteRetentionInDays = 7
 param maximumInstanceCount = 10
 param instanceMemoryMB = 2048
 
-// Channel secrets: app setting -> Key Vault secret name. Set their values after the deployment with
-// az keyvault secret set (see infra/README.md); the template never carries secret values.
+// App setting -> Key Vault secret name, for every setting whose value is a secret. Set the values after the
+// deployment with az keyvault secret set (infra/README.md); the template never carries secret values.
 param keyVaultSettings = {
   Channels__Shopify__WebhookSecret: 'shopify-webhook-secret'
   Channels__Shopify__AccessToken: 'shopify-access-token'
 }
+
+// Usually given on the command line: --parameters operatorPrincipalId=<object id> alertEmail=<address>.
+param operatorPrincipalId = ''
+param alertEmail = ''

@@ -9,12 +9,14 @@ param maximumInstanceCount = 100
 param instanceMemoryMB = 2048
 param http5xxPercentThreshold = 2
 
-// Channel secrets: app setting -> Key Vault secret name. Set their values after the deployment with
-// az keyvault secret set (see infra/README.md); the template never carries secret values.
+// App setting -> Key Vault secret name, for every setting whose value is a secret. Set the values after the
+// deployment with az keyvault secret set (infra/README.md); the template never carries secret values.
 param keyVaultSettings = {
   Channels__Shopify__WebhookSecret: 'shopify-webhook-secret'
   Channels__Shopify__AccessToken: 'shopify-access-token'
 }
 
-// The operations mailbox; replace before the first deployment or pass --parameters alertEmail=...
+// Usually given on the command line: --parameters operatorPrincipalId=<object id>. The operations mailbox
+// below is a placeholder: replace it, or override it with --parameters alertEmail=<address>.
+param operatorPrincipalId = ''
 param alertEmail = 'operations@example.com'

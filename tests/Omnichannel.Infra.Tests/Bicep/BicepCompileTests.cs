@@ -5,7 +5,7 @@ using Omnichannel.Infra.Tests.Support;
 namespace Omnichannel.Infra.Tests.Bicep;
 
 /// <summary>Every Bicep file compiles and lints clean with the CLI from NuGet, offline.</summary>
-[Collection(CompiledInfraCollection.Name)]
+[Collection(InfraCollection.Name)]
 public sealed partial class BicepCompileTests(CompiledInfra infra)
 {
     [Fact]

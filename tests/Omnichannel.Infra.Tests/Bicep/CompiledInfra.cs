@@ -50,12 +50,18 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
             Path.Combine(Folder, "parameters", $"{OperatorEnvironment}.bicepparam"),
             $"using '../main.bicep'\n\nparam environmentName = 'test'\nparam operatorPrincipalId = '{OperatorPrincipalId}'\nparam operatorPrincipalType = 'Group'\n");
 
-        Lint = await BicepCli.RunAsync(Folder, "lint", "--pattern", "**/*.bicep");
-        Build = await BicepCli.RunAsync(Folder, "build", "--pattern", "**/*.bicep");
-        BuildParams = await BicepCli.RunAsync(Folder, "build-params", "--pattern", "**/*.bicepparam");
-        foreach (var environment in Environments.Append(OperatorEnvironment))
+        // Independent commands writing different files: run side by side.
+        var lint = BicepCli.RunAsync(Folder, "lint", "--pattern", "**/*.bicep");
+        var build = BicepCli.RunAsync(Folder, "build", "--pattern", "**/*.bicep");
+        var buildParams = BicepCli.RunAsync(Folder, "build-params", "--pattern", "**/*.bicepparam");
+        var snapshots = Environments.Append(OperatorEnvironment).ToDictionary(e => e, e => SnapshotAsync(Folder, e));
+        await Task.WhenAll([lint, build, buildParams, .. snapshots.Values]);
+        Lint = await lint;
+        Build = await build;
+        BuildParams = await buildParams;
+        foreach (var (environment, run) in snapshots)
         {
-            _snapshotRuns[environment] = await SnapshotAsync(Folder, environment);
+            _snapshotRuns[environment] = await run;
         }
     }
 
@@ -69,8 +75,7 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
     public DeploymentSnapshot Snapshot(string environment) =>
         new(ReadJson(Path.Combine("parameters", $"{environment}.snapshot.json")));
 
-    /// <summary>Runs <c>bicep snapshot</c> for one environment's parameter file in a copy of infra/.</summary>
-    public static Task<ProcessResult> SnapshotAsync(string infraCopy, string environment) =>
+    private static Task<ProcessResult> SnapshotAsync(string infraCopy, string environment) =>
         BicepCli.RunAsync(
             infraCopy,
             "snapshot",
@@ -84,16 +89,6 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
             "--location",
             Location);
 
-    /// <summary>The snapshot of one environment, computed in a temp copy of infra/ on its own.</summary>
-    public static async Task<DeploymentSnapshot> SnapshotOfAsync(string environment)
-    {
-        using var folder = new TempFolder("snapshot");
-        TempFolder.Copy(Repository.Infra, folder.Path);
-        var run = await SnapshotAsync(folder.Path, environment);
-        Assert.True(run.ExitCode == 0, run.All);
-        return new DeploymentSnapshot(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Path, "parameters", $"{environment}.snapshot.json")))!.AsObject());
-    }
-
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _folder.Dispose();
@@ -105,8 +100,12 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
         files.Select(f => Path.GetRelativePath(Folder, f)).Order(StringComparer.Ordinal).ToList();
 }
 
+/// <summary>
+/// One collection for every test here: the Bicep compilation and the package are each made once, and the
+/// start-up tests need both.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class CompiledInfraCollection : ICollectionFixture<CompiledInfra>
+public sealed class InfraCollection : ICollectionFixture<CompiledInfra>, ICollectionFixture<Package.PackagedHub>
 {
-    public const string Name = "compiled infra";
+    public const string Name = "infra";
 }

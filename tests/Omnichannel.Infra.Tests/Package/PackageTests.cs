@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Functions;
 using Omnichannel.Functions.CustomHandler;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.Infra.Tests.Bicep;
 using Omnichannel.Infra.Tests.Support;
 
 namespace Omnichannel.Infra.Tests.Package;
 
 /// <summary>What infra/package.sh produces: the zip the Functions host runs.</summary>
-[Collection(PackagedHubCollection.Name)]
+[Collection(InfraCollection.Name)]
 public sealed class PackageTests(PackagedHub package)
 {
     private const UnixFileMode Executable = UnixFileMode.UserExecute;

@@ -67,9 +67,3 @@ public sealed class PackagedHub : IAsyncLifetime, IDisposable
     }
 }
 
-/// <summary>The package tests share one package, and run beside the Bicep tests.</summary>
-[CollectionDefinition(Name)]
-public sealed class PackagedHubCollection : ICollectionFixture<PackagedHub>
-{
-    public const string Name = "packaged hub";
-}

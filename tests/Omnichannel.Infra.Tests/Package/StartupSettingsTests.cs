@@ -12,8 +12,8 @@ namespace Omnichannel.Infra.Tests.Package;
 /// the template deploys, passes its own start-up configuration checks. What is required is therefore decided
 /// by the app's code (its options validation and storage setting), not by a list kept beside it.
 /// </summary>
-[Collection(PackagedHubCollection.Name)]
-public sealed class StartupSettingsTests(PackagedHub package)
+[Collection(InfraCollection.Name)]
+public sealed class StartupSettingsTests(CompiledInfra infra, PackagedHub package)
 {
     // Logged by the host once the app listens (after ValidateOnStart and every hosted service started).
     private const string StartedMarker = "Hub started in custom-handler mode";
@@ -25,7 +25,7 @@ public sealed class StartupSettingsTests(PackagedHub package)
     [InlineData("prod")]
     public async Task Package_StartedWithTheTemplatesSettings_ServesAsCustomHandler(string environment)
     {
-        var settings = Evaluate((await CompiledInfra.SnapshotOfAsync(environment)).AppSettings());
+        var settings = Evaluate(infra.Snapshot(environment).AppSettings());
 
         var outcome = await StartAsync(settings);
 
@@ -38,7 +38,7 @@ public sealed class StartupSettingsTests(PackagedHub package)
     {
         // The control for the test above: the same start with one template setting fewer is refused, so a
         // template that forgot a required setting would be caught.
-        var settings = Evaluate((await CompiledInfra.SnapshotOfAsync("dev")).AppSettings());
+        var settings = Evaluate(infra.Snapshot("dev").AppSettings());
         settings.Remove($"{StorageAccount.SettingName}__accountName");
 
         var outcome = await StartAsync(settings);

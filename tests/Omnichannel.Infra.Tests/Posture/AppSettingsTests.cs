@@ -4,7 +4,7 @@ using Omnichannel.Storage.Connection;
 namespace Omnichannel.Infra.Tests.Posture;
 
 /// <summary>The function app's settings: identity-based connections only, secrets only as Key Vault references.</summary>
-[Collection(CompiledInfraCollection.Name)]
+[Collection(InfraCollection.Name)]
 public sealed class AppSettingsTests(CompiledInfra infra)
 {
     // Settings that would carry a key or that Flex Consumption rejects (the runtime is in functionAppConfig).

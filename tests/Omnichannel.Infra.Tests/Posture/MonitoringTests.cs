@@ -3,7 +3,7 @@ using Omnichannel.Infra.Tests.Bicep;
 namespace Omnichannel.Infra.Tests.Posture;
 
 /// <summary>Application Insights on Log Analytics, the three alerts, and the template's outputs.</summary>
-[Collection(CompiledInfraCollection.Name)]
+[Collection(InfraCollection.Name)]
 public sealed class MonitoringTests(CompiledInfra infra)
 {
     [Theory]

@@ -3,7 +3,7 @@ using Omnichannel.Infra.Tests.Bicep;
 namespace Omnichannel.Infra.Tests.Posture;
 
 /// <summary>The app identity holds exactly the data-plane roles the hub needs, each on its own resource.</summary>
-[Collection(CompiledInfraCollection.Name)]
+[Collection(InfraCollection.Name)]
 public sealed class RoleAssignmentTests(CompiledInfra infra)
 {
     // Built-in role definition ids.

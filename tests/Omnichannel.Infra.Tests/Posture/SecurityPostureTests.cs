@@ -3,7 +3,7 @@ using Omnichannel.Infra.Tests.Bicep;
 namespace Omnichannel.Infra.Tests.Posture;
 
 /// <summary>The storage account, Key Vault and function app as deployed by each environment's parameters.</summary>
-[Collection(CompiledInfraCollection.Name)]
+[Collection(InfraCollection.Name)]
 public sealed class SecurityPostureTests(CompiledInfra infra)
 {
     [Theory]
