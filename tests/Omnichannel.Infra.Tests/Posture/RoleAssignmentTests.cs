@@ -54,10 +54,10 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Assignments_RedeployedWithSameInputs_KeepTheirNames()
+    public void RoleAssignments_Names_DistinctPerRoleAndEnvironment()
     {
-        // guid() names derive from scope, identity and role only, so dev and prod (different resource names)
-        // differ while a redeploy of one environment updates the same assignments instead of failing on a duplicate.
+        // guid() of scope, identity and role (no deployment-specific input): a redeploy updates the same
+        // assignments instead of failing on a duplicate, and two environments never collide.
         var dev = Assignments(infra.Snapshot("dev")).Select(a => a.Name).ToHashSet();
         var prod = Assignments(infra.Snapshot("prod")).Select(a => a.Name).ToHashSet();
 
