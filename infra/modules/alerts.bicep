@@ -67,7 +67,7 @@ var rules = [
     name: 'poison-messages'
     severity: 2
     description: 'A queue message failed too often and was moved to a -poison queue (Functions host) or quarantined (durable runtime). Inspect and requeue it.'
-    query: 'traces | where (message has \'MaxDequeueCount\' and message has \'-poison\') or message has \'${quarantinedMessageMarker}\' or tostring(customDimensions.EventName) == \'${quarantinedMessageMarker}\''
+    query: 'traces | where (message has \'MaxDequeueCount\' and message contains \'-poison\') or message has \'${quarantinedMessageMarker}\' or tostring(customDimensions.EventName) == \'${quarantinedMessageMarker}\''
   }
   {
     name: 'http-5xx-rate'

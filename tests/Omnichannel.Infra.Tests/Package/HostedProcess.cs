@@ -9,7 +9,10 @@ namespace Omnichannel.Infra.Tests.Package;
 /// </summary>
 internal static class HostedProcess
 {
-    public sealed record Outcome(bool SawMarker, int? ExitCode, string Output, string Error);
+    public sealed record Outcome(bool SawMarker, int? ExitCode, string Output, string Error)
+    {
+        public string All => Output + Error;
+    }
 
     public static async Task<Outcome> RunUntilAsync(
         string executable,
