@@ -27,10 +27,10 @@ param location string = resourceGroup().location
 ])
 param storageSkuName string = 'Standard_LRS'
 
-@description('Optional. Most instances the app scales out to. Default 40.')
+@description('Optional. Most instances the app scales out to. Default 100, as the Flex Consumption plan's own.')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 40
+param maximumInstanceCount int = 100
 
 @description('Optional. Memory of each instance in MB. Default 2048.')
 @allowed([

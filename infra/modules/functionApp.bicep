@@ -33,10 +33,10 @@ param keyVaultReferences { *: string } = {}
 @description('Optional. Further app settings that are not secrets (for example table or queue names). Default none.')
 param extraSettings { *: string } = {}
 
-@description('Optional. Most instances the plan scales out to. Default 40.')
+@description('Optional. Most instances the plan scales out to. Default 100.')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 40
+param maximumInstanceCount int = 100
 
 @description('Optional. Memory of each instance in MB. Default 2048.')
 @allowed([

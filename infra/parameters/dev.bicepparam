@@ -4,7 +4,7 @@ using '../main.bicep'
 param environmentName = 'dev'
 param keyVaultPurgeProtection = false
 param keyVaultSoftDeleteRetentionInDays = 7
-param maximumInstanceCount = 10
+param maximumInstanceCount = 40
 param instanceMemoryMB = 2048
 
 // App setting -> Key Vault secret name, for every setting whose value is a secret. Set the values after the
