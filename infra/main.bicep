@@ -27,7 +27,7 @@ param location string = resourceGroup().location
 ])
 param storageSkuName string = 'Standard_LRS'
 
-@description('Optional. Most instances the app scales out to. Default 100, as the Flex Consumption plan's own.')
+@description('Optional. Most instances the app scales out to. Default 100, the Flex Consumption default.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
