@@ -43,13 +43,16 @@ public abstract class TaskOrchestrationContext
         var received = WaitForExternalEvent<T>(eventName, cancel.Token);
         var timer = CreateTimer(timeout, cancel.Token);
         var first = await Task.WhenAny(received, timer);
+
+        // Cancel synchronously: CancelAsync would run the callbacks on the thread pool, outside the replay.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
         if (first == received)
         {
-            await cancel.CancelAsync();
             return await received;
         }
 
-        await cancel.CancelAsync();
         throw new TimeoutException($"Event '{eventName}' was not received within {timeout}.");
     }
 
