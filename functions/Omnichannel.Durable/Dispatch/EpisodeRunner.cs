@@ -90,7 +90,8 @@ internal sealed class EpisodeRunner(DurableRuntime runtime, DurableRegistry regi
             redispatch.AddRange(executor.OpenSteps());
         }
 
-        executor.Append([new HistoryEvent(HistoryEventKind.OrchestratorStarted, now), .. intake.NewEvents]);
+        var started = intake.NewEvents.Where(e => e.Kind == HistoryEventKind.ExecutionStarted);
+        executor.Append([.. started, new HistoryEvent(HistoryEventKind.OrchestratorStarted, now), .. intake.NewEvents.Except(started)]);
         var clock = Stopwatch.StartNew();
         var inlineCount = 0;
         var continued = 0;
