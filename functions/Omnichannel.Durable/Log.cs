@@ -23,6 +23,10 @@ internal static partial class Log
     [LoggerMessage(2013, LogLevel.Error, "Message {MessageId} of {InstanceId} quarantined after {DequeueCount} attempts: {Error}")]
     public static partial void MessageQuarantined(ILogger logger, string messageId, string? instanceId, long dequeueCount, string error);
 
+    /// <summary>Event name <c>OrchestrationFailed</c> is what the failed-orchestration alert in infra/ matches.</summary>
+    [LoggerMessage(2015, LogLevel.Error, "OrchestrationFailed: instance {InstanceId} of {Name} failed with {ErrorType}: {ErrorMessage}")]
+    public static partial void OrchestrationFailed(ILogger logger, string instanceId, string name, string errorType, string errorMessage);
+
     [LoggerMessage(2014, LogLevel.Warning, "Could not return or delete message {MessageId}")]
     public static partial void MessageCleanupFailed(ILogger logger, Exception exception, string messageId);
 }

@@ -24,7 +24,7 @@ internal sealed class DurableWorker : BackgroundService
         _loggers = loggers;
         _logger = loggers.CreateLogger<DurableWorker>();
         _activities = new ActivityRunner(registry, scopes, runtime.Time, runtime.Options.MaxConcurrentActivities);
-        Episodes = new EpisodeRunner(runtime, registry, _activities, services, runtime.Time);
+        Episodes = new EpisodeRunner(runtime, registry, _activities, services, runtime.Time, loggers.CreateLogger<EpisodeRunner>());
     }
 
     /// <summary>The episode runner, exposed for tests that fail a checkpoint on purpose.</summary>

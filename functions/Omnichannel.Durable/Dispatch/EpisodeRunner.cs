@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Durable.Activities;
 using Omnichannel.Durable.Model;
 using Omnichannel.Durable.Orchestration;
@@ -14,7 +15,7 @@ namespace Omnichannel.Durable.Dispatch;
 /// activities it schedules right here and feed their results back (no queue round trip) within a budget,
 /// send what must go through queues, then checkpoint once (one transaction guarded by the row's ETag).
 /// </summary>
-internal sealed class EpisodeRunner(DurableRuntime runtime, DurableRegistry registry, ActivityRunner activities, IServiceProvider services, TimeProvider time)
+internal sealed class EpisodeRunner(DurableRuntime runtime, DurableRegistry registry, ActivityRunner activities, IServiceProvider services, TimeProvider time, ILogger logger)
 {
     private const int MaxContinueAsNewPerEpisode = 10;
 
@@ -94,8 +95,14 @@ internal sealed class EpisodeRunner(DurableRuntime runtime, DurableRegistry regi
             await hook(state, cancellationToken);
         }
 
-        await runtime.Store.CheckpointAsync(state, state.History.GetRange(episode.Persisted, state.History.Count - episode.Persisted), cancellationToken);
+        var recorded = state.History.GetRange(episode.Persisted, state.History.Count - episode.Persisted);
+        await runtime.Store.CheckpointAsync(state, recorded, cancellationToken);
         runtime.Signals.InstanceChanged(instanceId, state);
+        if (recorded.Any(e => e is { Kind: HistoryEventKind.ExecutionCompleted, Status: OrchestrationRuntimeStatus.Failed }))
+        {
+            // Logged once, after the checkpoint that recorded it: the failed-orchestration alert counts these.
+            Log.OrchestrationFailed(logger, instanceId, state.Name, state.Failure?.ErrorType ?? "unknown", state.Failure?.ErrorMessage ?? string.Empty);
+        }
         return intake.Deferred;
     }
 
