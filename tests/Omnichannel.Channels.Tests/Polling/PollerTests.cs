@@ -3,6 +3,7 @@ using Omnichannel.Channels.Adapters.Allegro;
 using Omnichannel.Channels.Adapters.Amazon;
 using Omnichannel.Channels.Adapters.Ebay;
 using Omnichannel.Channels.Adapters.Etsy;
+using Omnichannel.Channels.Adapters.Walmart;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Model;
 using Omnichannel.Channels.Outbound;
@@ -95,6 +96,24 @@ public sealed class PollerTests
         Assert.Equal(("cf-1", "PLN", new FulfilmentMethod(FulfilmentKind.PickupInStore, "POZ08A")), (order.ChannelOrderId, order.Currency, order.Fulfilment));
         Assert.Equal(new OrderLine("li-1", "MUG-01", "OFFER-9", null, null, null, "Kubek", 1, 39.99m), Assert.Single(order.Lines));
         Assert.Equal("ev-11", pages[0].Next.Token);
+    }
+
+    [Fact]
+    public async Task Walmart_NextCursor_FollowedUntilEmpty()
+    {
+        await using var fixture = await OutboundFixture.CreateAsync();
+        var order = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Adapters", "Walmart", "Payloads", "po-created.json"));
+        var payload = System.Text.Json.JsonDocument.Parse(order).RootElement.GetProperty("payload").GetRawText();
+        fixture.Server.Handler = r => r.PathAndQuery.StartsWith("/v3/orders?lastModifiedStartDate=", StringComparison.Ordinal)
+            ? (200, "{\"list\":{\"meta\":{\"totalCount\":2,\"nextCursor\":\"?limit=100&hasMoreElements=true&soIndex=2\"},\"elements\":{\"order\":[" + payload + "]}}}")
+            : r.PathAndQuery == "/v3/orders?limit=100&hasMoreElements=true&soIndex=2"
+                ? (200, "{\"list\":{\"meta\":{\"totalCount\":2},\"elements\":{\"order\":[" + payload.Replace("1796277083022", "1796277083023", StringComparison.Ordinal) + "]}}}")
+                : null;
+
+        var orders = await PollAllAsync(fixture, "walmart", new WalmartPoller());
+
+        Assert.Equal(["1796277083022", "1796277083023"], orders.Select(o => o.ChannelOrderId));
+        Assert.All(fixture.Server.Requests, r => Assert.Equal("token-walmart", r.Headers["WM_SEC.ACCESS_TOKEN"]));
     }
 
     private static async Task<List<CanonicalOrder>> PollAllAsync(OutboundFixture fixture, string channel, IOrderPoller poller) =>
