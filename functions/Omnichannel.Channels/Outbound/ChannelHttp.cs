@@ -25,6 +25,8 @@ public static class ChannelHttp
     /// <summary>Registers the client of every account; <paramref name="inner"/> adds adapter-specific inner handlers.</summary>
     public static void Register(IServiceCollection services, ChannelAccounts accounts, Func<ChannelAccount, DelegatingHandler?>? inner = null)
     {
+        // The clients and pollers need the factory even when no account is configured yet (a fresh hub).
+        services.AddHttpClient();
         foreach (var account in accounts.All())
         {
             var builder = services.AddHttpClient(ClientName(account));
