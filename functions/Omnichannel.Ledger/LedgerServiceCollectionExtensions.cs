@@ -5,6 +5,7 @@ using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger.Alerts;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
+using Omnichannel.Ledger.Http;
 using Omnichannel.Ledger.Sales;
 using Omnichannel.Ledger.Stock;
 
@@ -27,6 +28,8 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<StockEffects>();
         services.AddSingleton<StockLedger>();
         services.AddSingleton<StockReader>();
+
+        services.AddStockFunctions().AddCatalogueFunctions().AddReportFunctions();
 
         var webhook = configuration.GetSection(LedgerOptions.Section)[nameof(LedgerOptions.AlertWebhookUrl)];
         if (!string.IsNullOrWhiteSpace(webhook))
