@@ -1,12 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Channels.Adapters.Allegro;
+using Omnichannel.Channels.Adapters.Amazon;
+using Omnichannel.Channels.Adapters.BigCommerce;
+using Omnichannel.Channels.Adapters.Ebay;
+using Omnichannel.Channels.Adapters.Etsy;
 using Omnichannel.Channels.Adapters.Generic;
 using Omnichannel.Channels.Adapters.Pos;
 using Omnichannel.Channels.Adapters.Shopify;
+using Omnichannel.Channels.Adapters.Walmart;
 using Omnichannel.Channels.Adapters.WooCommerce;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Ingestion;
+using Omnichannel.Channels.Outbound;
 using Omnichannel.Channels.Storage;
 using Omnichannel.Hosting.Declarations;
 
@@ -29,7 +36,8 @@ public static class ChannelsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new ChannelAccounts(configuration));
+        var accounts = new ChannelAccounts(configuration);
+        services.AddSingleton(accounts);
         services.AddSingleton<ChannelStorage>();
         services.AddSingleton<WebhookArchive>();
         services.AddSingleton<DedupeTable>();
@@ -43,6 +51,23 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IWebhookAdapter, WooCommerceWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, PosWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, GenericWebhookAdapter>();
+
+        services.AddOptions<ChannelHttpOptions>()
+            .Bind(configuration.GetSection(ChannelHttpOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IChannelApi, ShopifyApi>();
+        services.AddSingleton<IChannelApi, WooCommerceApi>();
+        services.AddSingleton<IChannelApi, PosApi>();
+        services.AddSingleton<IChannelApi, GenericApi>();
+        services.AddSingleton<IChannelApi, AmazonApi>();
+        services.AddSingleton<IChannelApi, EbayApi>();
+        services.AddSingleton<IChannelApi, EtsyApi>();
+        services.AddSingleton<IChannelApi, AllegroApi>();
+        services.AddSingleton<IChannelApi, WalmartApi>();
+        services.AddSingleton<IChannelApi, BigCommerceApi>();
+        services.AddSingleton<ChannelClients>();
+        ChannelHttp.Register(services, accounts, account => account.Adapter == "shopify" ? new ShopifyThrottleHandler() : null);
 
         services.AddHttpFunction("webhooks-receive", "webhooks/{channel}", AuthorizationLevel.Anonymous, ReceiveDefaultStore, "POST");
         services.AddHttpFunction("webhooks-receive-store", "webhooks/{channel}/{store}", AuthorizationLevel.Anonymous, WebhookEndpoints.ReceiveAsync, "POST");
