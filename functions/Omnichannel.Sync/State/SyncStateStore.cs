@@ -30,6 +30,7 @@ public sealed class SyncStateStore(SyncStorage storage)
     public async Task<ListingSyncState> WriteAsync(ListingSyncState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        await storage.EnsureCreatedAsync();
         var entity = state.ToEntity();
         var response = state.ETag == default
             ? await StorageCall.RunAsync(() => storage.State.AddEntityAsync(entity, cancellationToken))

@@ -21,6 +21,9 @@ internal sealed class SyncHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     public static readonly string[] ChannelNames = ["shopify", "ebay", "amazon", "etsy", "walmart"];
 
+    /// <summary>The channel registered without a stock reader, as a channel whose API cannot read stock.</summary>
+    public const string Unreadable = "walmart";
+
     private readonly ServiceProvider _provider;
 
     private SyncHarness(ServiceProvider provider, FakeTimeProvider time, IReadOnlyDictionary<string, FakeChannel> channels)
@@ -81,7 +84,10 @@ internal sealed class SyncHarness : IAsyncDisposable
         foreach (var channel in channels.Values)
         {
             services.AddSingleton<IChannelClient>(channel);
-            services.AddSingleton<IChannelStockReader>(channel);
+            if (channel.Channel != Unreadable)
+            {
+                services.AddSingleton<IChannelStockReader>(channel);
+            }
         }
 
         return new SyncHarness(services.BuildServiceProvider(), time, channels);
