@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Sync.Configuration;
+using Omnichannel.Sync.Feeds;
 using Omnichannel.Sync.Http;
 using Omnichannel.Sync.Pushing;
 using Omnichannel.Sync.Reconciliation;
@@ -36,13 +37,20 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<ListingClaims>();
         services.AddSingleton<StockSyncEngine>();
         services.AddSingleton<Reconciler>();
+        services.AddSingleton<PriceList>();
+        services.AddSingleton<FeedStore>();
+        services.AddSingleton<FeedGenerator>();
 
         var queue = configuration["Ledger:StockChangedQueue"] ?? "stock-changed";
         services.AddQueueFunction<StockChangedHandler>("SyncStockChanged", queue, new QueueTriggerOptions { BatchSize = Math.Clamp(options.QueueBatchSize, 1, 32), MaxDequeueCount = 10, RetryDelay = TimeSpan.FromSeconds(5) });
         services.AddTimerFunction<SyncRetryTimer>("SyncRetry", options.RetrySchedule);
         services.AddTimerFunction<ReconcileTimer>("SyncReconcile", options.ReconcileSchedule);
         services.AddHttpFunction("SyncStatus", "sync/status", AuthorizationLevel.Function, SyncStatusEndpoints.GetAsync, "GET");
-        services.AddHttpFunction("SyncReconcile-http", "sync/reconcile", AuthorizationLevel.Function, ReconcileAsync, "POST");
+        services.AddHttpFunction("SyncReconcileNow", "sync/reconcile", AuthorizationLevel.Function, ReconcileAsync, "POST");
+        services.AddTimerFunction<FeedTimer>("SyncFeeds", options.FeedSchedule);
+        services.AddHttpFunction("FeedGet", "feeds/{name}", AuthorizationLevel.Function, FeedEndpoints.GetAsync, "GET");
+        services.AddHttpFunction("FeedGenerate", "feeds/{name}/generate", AuthorizationLevel.Function, FeedEndpoints.GenerateAsync, "POST");
+        services.AddHttpFunction("FeedPricePut", "feeds/prices/{sku}", AuthorizationLevel.Function, FeedEndpoints.PutPriceAsync, "PUT");
         return services;
     }
 
