@@ -22,6 +22,7 @@ public sealed class StockLedger(
     ILogger<StockLedger> logger)
 {
     private readonly LedgerOptions _options = options.Value;
+    private readonly SkuGate _gate = new();
 
     /// <summary>Records a movement, or returns the one recorded earlier with the same idempotency key, or refuses it.</summary>
     public async Task<MovementOutcome> RecordAsync(MovementCommand command, CancellationToken cancellationToken)
@@ -36,7 +37,12 @@ public sealed class StockLedger(
             }
         }
 
-        var committed = await StorageCall.RetryOnConflictAsync(() => TryRecordAsync(command, cancellationToken), _options.MaxConflictAttempts);
+        Committed committed;
+        using (await _gate.EnterAsync(command.Sku, cancellationToken))
+        {
+            committed = await StorageCall.RetryOnConflictAsync(() => TryRecordAsync(command, cancellationToken), _options.MaxConflictAttempts);
+        }
+
         if (committed.Outcome.Movement is { } movement)
         {
             await effects.ApplyAsync(committed, cancellationToken);
