@@ -42,9 +42,12 @@ public sealed class ListingClaims(SyncStateStore store, IOptions<SyncOptions> op
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var push = outcome.Push;
+        var known = push.Claimed;
         return StorageCall.RetryOnConflictAsync(async () =>
         {
-            var state = await store.GetAsync(push.Sku, push.ListingKey, cancellationToken);
+            // The claim's own write is the state unless someone wrote since; a 412 then re-reads.
+            var state = known ?? await store.GetAsync(push.Sku, push.ListingKey, cancellationToken);
+            known = null;
             if (state is null)
             {
                 return null;
@@ -84,8 +87,7 @@ public sealed class ListingClaims(SyncStateStore store, IOptions<SyncOptions> op
                 return null;
             }
 
-            var next = pushed with { NeedsPush = true, ClaimId = NewClaim(), ClaimedAt = now };
-            await store.WriteAsync(next, cancellationToken);
+            var next = await store.WriteAsync(pushed with { NeedsPush = true, ClaimId = NewClaim(), ClaimedAt = now }, cancellationToken);
             return Push(next);
         }, MaxAttempts);
     }
@@ -128,7 +130,7 @@ public sealed class ListingClaims(SyncStateStore store, IOptions<SyncOptions> op
     }
 
     private static ListingPush Push(ListingSyncState s) =>
-        new(s.Sku, s.ListingKey, s.Channel, s.Account, s.ChannelItemId, s.SellerSku, s.Desired, s.DesiredVersion, s.ClaimId!);
+        new(s.Sku, s.ListingKey, s.Channel, s.Account, s.ChannelItemId, s.SellerSku, s.Desired, s.DesiredVersion, s.ClaimId!) { Claimed = s };
 
     private static string NewClaim() => Guid.NewGuid().ToString("N");
 }

@@ -10,7 +10,11 @@ namespace Omnichannel.Sync.Pushing;
 /// <param name="Quantity">The figure.</param>
 /// <param name="Version">Ledger sequence the figure was computed from.</param>
 /// <param name="ClaimId">The claim held while pushing.</param>
-public sealed record ListingPush(string Sku, string ListingKey, string Channel, string Account, string ChannelItemId, string? SellerSku, int Quantity, long Version, string ClaimId);
+public sealed record ListingPush(string Sku, string ListingKey, string Channel, string Account, string ChannelItemId, string? SellerSku, int Quantity, long Version, string ClaimId)
+{
+    /// <summary>The state as written by the claim (with its ETag), so completing needs no read unless another writer came in between.</summary>
+    internal State.ListingSyncState? Claimed { get; init; }
+}
 
 /// <summary>How one push ended: <see cref="Error"/> is null when the channel accepted it.</summary>
 public sealed record PushOutcome(ListingPush Push, string? Error, TimeSpan Duration);

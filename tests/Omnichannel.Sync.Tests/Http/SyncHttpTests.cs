@@ -14,9 +14,9 @@ public sealed class SyncHttpTests
     {
         await using var hub = await SyncHub.CreateAsync();
         await hub.AddListedProductAsync("s-1", "shopify", 7);
-        await hub.AddListedProductAsync("s-2", "shopify", 4);
         await hub.Get<StockSyncEngine>().SyncSkuAsync("s-1", null, default);
         hub.Shopify.Down = true;
+        await hub.AddListedProductAsync("s-2", "shopify", 4);
         await hub.Get<StockSyncEngine>().SyncSkuAsync("s-2", null, default);
 
         var status = await hub.CreateFunctionClient().GetFromJsonAsync<SyncStatus>("/api/sync/status?channel=shopify");
@@ -27,7 +27,9 @@ public sealed class SyncHttpTests
         Assert.Equal((7, (int?)null, (string?)null), (ok.LastPushed!.Value, ok.Pending, ok.LastError));
         Assert.NotNull(ok.LastPushedAt);
         var failed = channel.Items.Single(i => i.Sku == "s-2");
-        Assert.Equal((4, 1), (failed.Pending!.Value, failed.ConsecutiveFailures));
+        // The hub's own queue listener may handle the stock-changed message too: one failure or two.
+        Assert.Equal(4, failed.Pending);
+        Assert.InRange(failed.ConsecutiveFailures, 1, 2);
         Assert.Null(failed.LastPushed);
         Assert.Contains("503", failed.LastError, StringComparison.Ordinal);
     }
