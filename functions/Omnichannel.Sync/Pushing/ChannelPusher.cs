@@ -68,9 +68,10 @@ public sealed class ChannelPusher(
             await client.SetAvailableQuantityAsync(push.Account, mapper.Map(push), cancellationToken);
             return new PushOutcome(push, null, time.GetElapsedTime(started));
         }
-        catch (Exception e) when (e is ChannelApiException or HttpRequestException or TimeoutException or ArgumentException or SettingException
-            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever the adapter threw (refusal, timeout, unreadable answer) is this listing's failure: it is
+            // recorded and retried, and must not release the other listings' claims unrecorded.
             return new PushOutcome(push, e.Message, time.GetElapsedTime(started));
         }
         finally

@@ -18,6 +18,9 @@ public sealed class FakeHttpChannel : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string Path, string Body)> Requests { get; } = new();
 
+    /// <summary>Completes with the first PUT received.</summary>
+    public TaskCompletionSource<(string Path, string Body)> FirstPut { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public static async Task<FakeHttpChannel> StartAsync()
@@ -30,9 +33,14 @@ public sealed class FakeHttpChannel : IAsyncDisposable
         app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
-            channel.Requests.Enqueue((context.Request.Method, context.Request.Path.Value ?? string.Empty, await reader.ReadToEndAsync()));
+            var request = (context.Request.Method, context.Request.Path.Value ?? string.Empty, await reader.ReadToEndAsync());
+            channel.Requests.Enqueue(request);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{}");
+            if (request.Method == "PUT")
+            {
+                channel.FirstPut.TrySetResult((request.Item2, request.Item3));
+            }
         });
         await app.StartAsync();
         return channel;
