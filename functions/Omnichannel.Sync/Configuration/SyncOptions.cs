@@ -34,9 +34,9 @@ public sealed class SyncOptions
 
     /// <summary>
     /// How long a push claim holds a listing; a claim older than this (a crashed host) may be taken over.
-    /// Keep it above the channel client's total timeout. Default 2 minutes; 5 seconds to 1 hour.
+    /// Keep it above the channel client's total timeout (<c>Channels:Http:TotalTimeout</c>, 2 minutes) plus queueing. Default 5 minutes; 5 seconds to 1 hour.
     /// </summary>
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Quantities at or below this (and above zero) are <c>limited_availability</c> in the Google local inventory feed. Default 2 (Google's own rule: 1-2 limited, 3+ in stock).</summary>
     public int LimitedAvailabilityAtOrBelow { get; set; } = 2;

@@ -117,7 +117,7 @@ public sealed class ListingClaimsTests
         await h.Engine.RetryPendingAsync(default);
         Assert.Empty(h.Channels["shopify"].Calls);
 
-        h.Time.Advance(TimeSpan.FromMinutes(3));
+        h.Time.Advance(TimeSpan.FromMinutes(6));
         await h.Engine.RetryPendingAsync(default);
 
         Assert.Equal(6, h.Channels["shopify"].ShownFor("shopify-sku-k"));
@@ -135,7 +135,7 @@ public sealed class ListingClaimsTests
         var view = await h.Get<StockReader>().GetAsync("sku-t", default);
         var key = ChannelListing.ListingKey("shopify", "main", "shopify-sku-t");
         var stale = await claims.ClaimAsync("sku-t", key, view!.Channels[0], view.Sequence, false, null, default);
-        h.Time.Advance(TimeSpan.FromMinutes(3));
+        h.Time.Advance(TimeSpan.FromMinutes(6));
         await h.Engine.SyncSkuAsync("sku-t", null, default);
 
         // The slow first push lands after the take-over: the order at the channel is unknown.
