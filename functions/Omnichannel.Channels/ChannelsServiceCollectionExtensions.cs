@@ -42,6 +42,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<ChannelStorage>();
         services.AddSingleton<WebhookArchive>();
         services.AddSingleton<DedupeTable>();
+        services.AddSingleton<OrderVersionTable>();
         services.AddSingleton<QuarantineTable>();
         services.AddSingleton<ChannelMetrics>();
         services.AddSingleton<OrderIntake>();
@@ -52,6 +53,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IWebhookAdapter, WooCommerceWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, PosWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, GenericWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, EtsyWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, WalmartWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, BigCommerceWebhookAdapter>();
 
         services.AddOptions<ChannelHttpOptions>()
             .Bind(configuration.GetSection(ChannelHttpOptions.Section))
@@ -75,6 +79,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<PollingRunner>();
         services.AddSingleton<IOrderPoller, WooCommercePoller>();
         services.AddSingleton<IOrderPoller, AmazonPoller>();
+        services.AddSingleton<IOrderPoller, EbayPoller>();
+        services.AddSingleton<IOrderPoller, EtsyPoller>();
+        services.AddSingleton<IOrderPoller, AllegroPoller>();
+        services.AddSingleton<IOrderPoller, WalmartPoller>();
         services.AddTimerFunction<PollingTimer>(PollingTimer.FunctionName, configuration[$"{PollingOptions.Section}:Schedule"] ?? new PollingOptions().Schedule);
 
         services.AddHttpFunction("webhooks-receive", "webhooks/{channel}", AuthorizationLevel.Anonymous, ReceiveDefaultStore, "POST");

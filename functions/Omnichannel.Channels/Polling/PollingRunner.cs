@@ -42,7 +42,8 @@ public sealed class PollingRunner(
                 foreach (var order in page.Orders)
                 {
                     read++;
-                    if (await intake.ForwardAsync(order, blob, null, receivedAt, cancellationToken) is not null)
+                    // In progress elsewhere: the next poll's overlap reads it again and finds it forwarded or stalled.
+                    if ((await intake.ForwardAsync(order, blob, null, receivedAt, cancellationToken)).Outcome is ClaimOutcome.New or ClaimOutcome.Stalled)
                     {
                         forwarded++;
                     }
