@@ -11,6 +11,7 @@ using Omnichannel.Functions.Triggers;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
 using Omnichannel.Storage.Connection;
+using Omnichannel.Sync;
 
 namespace Omnichannel.Functions;
 
@@ -58,6 +59,7 @@ public static class HubApp
         builder.Services.AddDurable(configuration);
         builder.Services.AddLedger(configuration);
         builder.Services.AddChannels(configuration);
+        builder.Services.AddSync(configuration);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationMiddleware>();

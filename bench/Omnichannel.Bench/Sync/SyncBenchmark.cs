@@ -1,0 +1,160 @@
+using System.Globalization;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Channels.Outbound;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Ledger;
+using Omnichannel.Ledger.Catalogue;
+using Omnichannel.Ledger.Configuration;
+using Omnichannel.Ledger.Stock;
+using Omnichannel.Storage.Connection;
+using Omnichannel.Sync;
+using Omnichannel.Sync.Pushing;
+using Omnichannel.Testing;
+
+namespace Omnichannel.Bench.Sync;
+
+/// <summary>
+/// <c>sync [--skus N] [--changes N] [--writers N]</c>: N SKUs each listed on 5 in-process channels (default
+/// 200 × 5 = 1,000 listings). For each ledger change, the time until every channel listing the SKU was called
+/// with a figure that includes it (p50/p95), the channel calls and the storage requests per change; first one
+/// change at a time, then with concurrent writers and 16 handlers (the queue function's default batch).
+/// </summary>
+public sealed class SyncBenchmark : IBenchmarkCommand
+{
+    private static readonly string[] Channels = ["shopify", "ebay", "amazon", "etsy", "walmart"];
+
+    public string Name => "sync";
+
+    public string Description => "Stock sync: ledger change to last channel call (p50/p95), calls and storage requests per change, 1,000 listings over 5 channels";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var skuCount = Option(args, "--skus", 200);
+        var changes = Option(args, "--changes", 200);
+        var writers = Option(args, "--writers", 8);
+        var account = await Azurite.AccountAsync();
+        var channels = Channels.Select(c => new BenchChannel(c)).ToList();
+        await using var services = Build(account, channels);
+        var skus = Enumerable.Range(0, skuCount).Select(i => $"SKU-{i:D4}").ToList();
+        var ledger = services.GetRequiredService<StockLedger>();
+        var queue = services.GetRequiredService<LedgerStorage>().StockChanged;
+        await SetupAsync(services, skus, cancellationToken);
+        var consumer = new Consumer(services, queue);
+        await consumer.DrainAsync(16, cancellationToken);
+        Console.WriteLine($"Setup: {skuCount} SKUs × {Channels.Length} channels = {skuCount * Channels.Length} listings, initial figures pushed ({channels.Sum(c => c.CallCount)} calls).");
+
+        // One change at a time: change, message through the queue, handler, channel calls.
+        var sequential = new Run(channels, account);
+        for (var i = 0; i < changes; i++)
+        {
+            var sku = skus[i * 7 % skus.Count];
+            var change = await sequential.ChangeAsync(ledger, sku, cancellationToken);
+            await consumer.DrainAsync(1, cancellationToken);
+            sequential.Observe(change);
+        }
+
+        sequential.Report("one change at a time", changes);
+
+        // Concurrent writers while 16 handlers drain the queue, as the queue function does.
+        var concurrent = new Run(channels, account);
+        var next = -1;
+        var producers = Enumerable.Range(0, writers).Select(_ => Task.Run(
+            async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < changes)
+                {
+                    await concurrent.ChangeAsync(ledger, skus[i * 13 % skus.Count], cancellationToken);
+                }
+            },
+            cancellationToken)).ToList();
+        var all = Task.WhenAll(producers);
+        while (!all.IsCompleted)
+        {
+            await consumer.DrainAsync(16, cancellationToken);
+        }
+
+        await all;
+        await consumer.DrainAsync(16, cancellationToken);
+        concurrent.ObserveAll();
+        concurrent.Report($"{writers} concurrent writers, 16 handlers", changes);
+        return 0;
+    }
+
+    private static ServiceProvider Build(StorageAccount account, IEnumerable<BenchChannel> channels)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Ledger:StockTable"] = Unique.Name("stock"),
+            ["Ledger:CatalogueTable"] = Unique.Name("cat"),
+            ["Ledger:SalesTable"] = Unique.Name("sales"),
+            ["Ledger:AlertsQueue"] = Unique.Name("alerts"),
+            ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
+            ["Ledger:StockChangedWindow"] = "00:00:00",
+            ["Sync:StateTable"] = Unique.Name("sync"),
+            ["Sync:PriceTable"] = Unique.Name("prices"),
+            ["Sync:FeedsContainer"] = Unique.Name("feeds"),
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(account);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLedger(configuration);
+        services.AddSync(configuration);
+        foreach (var channel in channels)
+        {
+            services.AddSingleton<IChannelClient>(channel);
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task SetupAsync(ServiceProvider services, IReadOnlyList<string> skus, CancellationToken cancellationToken)
+    {
+        var catalogue = services.GetRequiredService<CatalogueStore>();
+        var ledger = services.GetRequiredService<StockLedger>();
+        await catalogue.UpsertLocationAsync(new Location("wh", "Warehouse", LocationKind.Warehouse), cancellationToken);
+        await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (sku, ct) =>
+        {
+            await catalogue.UpsertProductAsync(new Product(sku, sku), ct);
+            foreach (var channel in Channels)
+            {
+                await catalogue.UpsertListingAsync(new ChannelListing(channel, "main", $"{channel}-{sku}", null, sku, new StockRule(BufferUnits: 1)), ct);
+            }
+
+            await ledger.RecordAsync(new MovementCommand(sku, MovementKind.Receipt, "wh", 100_000, "open-" + sku, null, null, null), ct);
+        });
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    /// <summary>Runs the queue function's handler on every visible stock-changed message, <c>parallel</c> at a time.</summary>
+    private sealed class Consumer(ServiceProvider services, QueueClient queue)
+    {
+        public async Task DrainAsync(int parallel, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken)).Value;
+                if (messages.Length == 0)
+                {
+                    return;
+                }
+
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (m, ct) =>
+                {
+                    using var scope = services.CreateScope();
+                    await scope.ServiceProvider.GetRequiredService<StockChangedHandler>().HandleAsync(new QueueInvocation("SyncStockChanged", queue.Name, m.MessageId, m.DequeueCount, m.InsertedOn, m.Body.ToString()), ct);
+                    await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct);
+                });
+            }
+        }
+    }
+}
