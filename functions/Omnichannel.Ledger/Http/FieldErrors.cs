@@ -1,0 +1,54 @@
+namespace Omnichannel.Ledger.Http;
+
+/// <summary>Validation errors by field name (camelCase, as in the JSON body), for problem+json 400 and import rows.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>Adds an error when <paramref name="value"/> is blank or too long; returns the trimmed value.</summary>
+    public string? Required(string field, string? value, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"'{field}' is required.");
+            return null;
+        }
+
+        return Optional(field, value, maxLength);
+    }
+
+    public string? Optional(string field, string? value, int maxLength = 200)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (trimmed is not null && (trimmed.Length > maxLength || trimmed.Any(char.IsControl)))
+        {
+            Add(field, $"'{field}' must be at most {maxLength} characters without control characters.");
+        }
+
+        return trimmed;
+    }
+
+    public void Range(string field, long? value, long min, long max)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            Add(field, $"'{field}' must be between {min} and {max}.");
+        }
+    }
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    public override string ToString() => string.Join(" ", _errors.SelectMany(e => e.Value));
+}
