@@ -1,14 +1,81 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Channels.Adapters.Allegro;
+using Omnichannel.Channels.Adapters.Amazon;
+using Omnichannel.Channels.Adapters.BigCommerce;
+using Omnichannel.Channels.Adapters.Ebay;
+using Omnichannel.Channels.Adapters.Etsy;
+using Omnichannel.Channels.Adapters.Generic;
+using Omnichannel.Channels.Adapters.Pos;
+using Omnichannel.Channels.Adapters.Shopify;
+using Omnichannel.Channels.Adapters.Walmart;
+using Omnichannel.Channels.Adapters.WooCommerce;
+using Omnichannel.Channels.Configuration;
+using Omnichannel.Channels.Ingestion;
+using Omnichannel.Channels.Outbound;
+using Omnichannel.Channels.Storage;
+using Omnichannel.Hosting.Declarations;
 
 namespace Omnichannel.Channels;
 
 /// <summary>Registers the channels feature and declares its functions.</summary>
 public static class ChannelsServiceCollectionExtensions
 {
+    /// <summary>
+    /// Declares <c>POST /api/webhooks/{channel}</c> and <c>POST /api/webhooks/{channel}/{store}</c> (anonymous:
+    /// the channel's signature is the authentication), <c>GET /api/webhooks/quarantine</c> (function key),
+    /// the polling timer, and the outbound channel clients of every configured account.
+    /// </summary>
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ChannelsOptions>()
+            .Bind(configuration.GetSection(ChannelsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        var accounts = new ChannelAccounts(configuration);
+        services.AddSingleton(accounts);
+        services.AddSingleton<ChannelStorage>();
+        services.AddSingleton<WebhookArchive>();
+        services.AddSingleton<DedupeTable>();
+        services.AddSingleton<QuarantineTable>();
+        services.AddSingleton<ChannelMetrics>();
+        services.AddSingleton<OrderIntake>();
+        services.AddSingleton<WebhookAdapters>();
+        services.AddSingleton<WebhookIngestor>();
+
+        services.AddSingleton<IWebhookAdapter, ShopifyWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, WooCommerceWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, PosWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, GenericWebhookAdapter>();
+
+        services.AddOptions<ChannelHttpOptions>()
+            .Bind(configuration.GetSection(ChannelHttpOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IChannelApi, ShopifyApi>();
+        services.AddSingleton<IChannelApi, WooCommerceApi>();
+        services.AddSingleton<IChannelApi, PosApi>();
+        services.AddSingleton<IChannelApi, GenericApi>();
+        services.AddSingleton<IChannelApi, AmazonApi>();
+        services.AddSingleton<IChannelApi, EbayApi>();
+        services.AddSingleton<IChannelApi, EtsyApi>();
+        services.AddSingleton<IChannelApi, AllegroApi>();
+        services.AddSingleton<IChannelApi, WalmartApi>();
+        services.AddSingleton<IChannelApi, BigCommerceApi>();
+        services.AddSingleton<ChannelClients>();
+        ChannelHttp.Register(services, accounts, account => account.Adapter == "shopify" ? new ShopifyThrottleHandler() : null);
+
+        services.AddHttpFunction("webhooks-receive", "webhooks/{channel}", AuthorizationLevel.Anonymous, ReceiveDefaultStore, "POST");
+        services.AddHttpFunction("webhooks-receive-store", "webhooks/{channel}/{store}", AuthorizationLevel.Anonymous, WebhookEndpoints.ReceiveAsync, "POST");
+        services.AddHttpFunction("webhooks-quarantine", "webhooks/quarantine", AuthorizationLevel.Function, WebhookEndpoints.ListQuarantineAsync, "GET");
         return services;
     }
+
+    private static Delegate ReceiveDefaultStore =>
+        (string channel, Microsoft.AspNetCore.Http.HttpContext context, WebhookIngestor ingestor, Microsoft.Extensions.Options.IOptions<ChannelsOptions> options, TimeProvider time, ILogger<WebhookIngestor> logger, CancellationToken cancellationToken) =>
+            WebhookEndpoints.ReceiveAsync(channel, null, context, ingestor, options, time, logger, cancellationToken);
 }

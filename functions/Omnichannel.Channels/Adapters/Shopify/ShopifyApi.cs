@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Omnichannel.Channels.Outbound;
+
+namespace Omnichannel.Channels.Adapters.Shopify;
+
+/// <summary>
+/// Shopify Admin GraphQL: <c>fulfillmentCreate</c> for tracking, <c>inventorySetQuantities</c> for stock.
+/// Settings: <c>BaseUrl</c> (https://{shop}.myshopify.com), <c>AccessToken</c>, <c>ApiVersion</c> (default 2025-07),
+/// <c>InventoryReason</c> (default correction). A mutation's <c>userErrors</c> fail the call.
+/// </summary>
+public sealed class ShopifyApi : IChannelApi
+{
+    private const string FulfillmentCreate =
+        "mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id } userErrors { field message } } }";
+
+    private const string InventorySet =
+        "mutation inventorySetQuantities($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { field message } } }";
+
+    public string Adapter => "shopify";
+
+    public async Task<ShipmentReceipt> ReportShipmentAsync(ChannelRequest request, ShipmentReport shipment, string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        var fulfillmentOrderId = shipment.ChannelFulfilmentOrderId
+            ?? throw new ArgumentException("Shopify needs the fulfillment order id (ShipmentReport.ChannelFulfilmentOrderId).", nameof(shipment));
+        var variables = new
+        {
+            fulfillment = new
+            {
+                lineItemsByFulfillmentOrder = new[]
+                {
+                    new
+                    {
+                        fulfillmentOrderId,
+                        fulfillmentOrderLineItems = shipment.Lines.Select(l => new { id = l.ChannelLineId, quantity = l.Quantity }).ToArray(),
+                    },
+                },
+                trackingInfo = new { number = shipment.TrackingNumber, url = shipment.TrackingUrl?.ToString(), company = shipment.Carrier },
+                notifyCustomer = shipment.NotifyCustomer,
+            },
+        };
+
+        // Shopify documents no idempotency key for fulfillmentCreate: not idempotent, retried only when throttled.
+        using var answer = await SendAsync(request, "fulfillmentCreate", FulfillmentCreate, variables, idempotent: false);
+        var id = answer.RootElement.GetProperty("data").GetProperty("fulfillmentCreate").GetProperty("fulfillment");
+        return new ShipmentReceipt(id.ValueKind == JsonValueKind.Object ? id.GetProperty("id").GetString() : null);
+    }
+
+    public async Task SetAvailableQuantityAsync(ChannelRequest request, ListingQuantity listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        ArgumentNullException.ThrowIfNull(request);
+        var variables = new
+        {
+            input = new
+            {
+                name = "available",
+                reason = request.Account["InventoryReason"] ?? "correction",
+                ignoreCompareQuantity = true,
+                quantities = new[]
+                {
+                    new
+                    {
+                        inventoryItemId = listing.ListingId ?? throw new ArgumentException("Shopify needs the inventory item id (ListingId).", nameof(listing)),
+                        locationId = listing.LocationId ?? throw new ArgumentException("Shopify needs the location id (LocationId).", nameof(listing)),
+                        quantity = listing.Quantity,
+                    },
+                },
+            },
+        };
+        using var answer = await SendAsync(request, "inventorySetQuantities", InventorySet, variables, idempotent: true);
+    }
+
+    /// <summary>Shopify needs no acknowledgement of a cancellation made on Shopify.</summary>
+    public Task AcknowledgeCancellationAsync(ChannelRequest request, string channelOrderId) => Task.CompletedTask;
+
+    private static async Task<JsonDocument> SendAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
+    {
+        var version = request.Account["ApiVersion"] ?? "2025-07";
+        var answer = await request.SendJsonAsync(
+            operation,
+            HttpMethod.Post,
+            $"admin/api/{version}/graphql.json",
+            new { query, variables },
+            idempotent,
+            m => m.Headers.Add("X-Shopify-Access-Token", request.Account.Required("AccessToken")))
+            ?? throw new ChannelApiException("shopify", operation, 200, "empty answer");
+        var root = answer.RootElement;
+        if (root.TryGetProperty("errors", out var errors))
+        {
+            answer.Dispose();
+            throw new ChannelApiException(request.Account.Channel, operation, 200, errors.GetRawText());
+        }
+
+        var userErrors = root.GetProperty("data").GetProperty(operation).GetProperty("userErrors");
+        if (userErrors.GetArrayLength() > 0)
+        {
+            var text = userErrors.GetRawText();
+            answer.Dispose();
+            throw new ChannelApiException(request.Account.Channel, operation, 200, text);
+        }
+
+        return answer;
+    }
+}

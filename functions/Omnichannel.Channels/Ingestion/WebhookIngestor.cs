@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Omnichannel.Channels.Configuration;
+using Omnichannel.Channels.Storage;
+
+namespace Omnichannel.Channels.Ingestion;
+
+/// <summary>
+/// One webhook, start to end: verify, archive, dedupe the delivery, read, forward. Nothing is stored for a
+/// request that fails verification; everything authentic is archived before anything else happens.
+/// </summary>
+public sealed class WebhookIngestor(
+    ChannelAccounts accounts,
+    WebhookAdapters adapters,
+    WebhookArchive archive,
+    DedupeTable dedupe,
+    QuarantineTable quarantine,
+    OrderIntake intake,
+    ChannelMetrics metrics,
+    TimeProvider time,
+    ILogger<WebhookIngestor> logger)
+{
+    private static readonly HashSet<string> AlwaysSecret = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Cookie", "x-functions-key" };
+
+    /// <param name="delivery">The request.</param>
+    /// <param name="source">Remote address, for the log of refused requests.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    public async Task<WebhookAck> IngestAsync(WebhookDelivery delivery, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var account = accounts.Find(delivery.Channel, delivery.Store);
+        var adapter = account is null ? null : adapters.Find(account.Adapter);
+        if (account is null || adapter is null)
+        {
+            metrics.Webhook(delivery.Channel, "unknown");
+            Log.WebhookUnknown(logger, delivery.Channel, delivery.Store, source);
+            return new WebhookAck(WebhookOutcome.Unknown, 0, "No channel account is configured for this route.");
+        }
+
+        if (adapter.IsUnsignedPing(delivery))
+        {
+            metrics.Webhook(account.Channel, "ping");
+            return new WebhookAck(WebhookOutcome.Ignored, 0, "ping");
+        }
+
+        var check = adapter.Verify(delivery, account, time.GetUtcNow());
+        if (!check.IsValid)
+        {
+            var outcome = $"rejected-{check.Outcome.ToString().ToLowerInvariant()}";
+            metrics.Webhook(account.Channel, outcome);
+            Log.WebhookRejected(logger, account.Channel, account.Store, source, check.Outcome, check.Reason);
+            return new WebhookAck(WebhookOutcome.Rejected, 0, check.Outcome.ToString());
+        }
+
+        var blob = await archive.WriteAsync(Archived(delivery, adapter), cancellationToken);
+        var deliveryId = adapter.DeliveryId(delivery);
+        var deliveries = $"d|{account.Channel}|{account.Store}";
+        if (deliveryId is not null && await dedupe.ClaimAsync(deliveries, deliveryId, cancellationToken) == ClaimOutcome.Duplicate)
+        {
+            metrics.Webhook(account.Channel, "duplicate");
+            return new WebhookAck(WebhookOutcome.Duplicate, 0);
+        }
+
+        var ack = await ReadAndForwardAsync(delivery, account, adapter, blob, deliveryId, cancellationToken);
+        if (deliveryId is not null)
+        {
+            await dedupe.MarkForwardedAsync(deliveries, deliveryId, cancellationToken);
+        }
+
+        metrics.Webhook(account.Channel, ack.Outcome.ToString().ToLowerInvariant());
+        return ack;
+    }
+
+    /// <summary>Counts a body refused for its size (the endpoint refuses it before anything else).</summary>
+    public void CountOversize(string channel) => metrics.Webhook(channel, "oversize");
+
+    private async Task<WebhookAck> ReadAndForwardAsync(WebhookDelivery delivery, ChannelAccount account, IWebhookAdapter adapter, string blob, string? deliveryId, CancellationToken cancellationToken)
+    {
+        WebhookContent content;
+        try
+        {
+            content = adapter.Read(delivery, account);
+        }
+        catch (Exception e) when (e is PayloadException or JsonException or FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
+        {
+            await quarantine.AddAsync(new QuarantinedPayload(account.Channel, account.Store, delivery.ReceivedAt, blob, deliveryId, $"{e.GetType().Name}: {e.Message}"), cancellationToken);
+            Log.WebhookQuarantined(logger, account.Channel, account.Store, blob, e.GetType().Name);
+            return new WebhookAck(WebhookOutcome.Quarantined, 0, "Unreadable payload kept for operations.");
+        }
+
+        if (content.IgnoredBecause is { } reason)
+        {
+            return new WebhookAck(WebhookOutcome.Ignored, 0, reason);
+        }
+
+        var forwarded = 0;
+        foreach (var order in content.Orders)
+        {
+            if (await intake.ForwardAsync(order, blob, deliveryId, delivery.ReceivedAt, cancellationToken) is { } kind)
+            {
+                forwarded++;
+                Log.OrderForwarded(logger, order.Channel, order.Store, order.ChannelOrderId, kind, order.ToString());
+            }
+        }
+
+        foreach (var reference in content.References)
+        {
+            await intake.ForwardReferenceAsync(account.Channel, account.Store, reference, blob, deliveryId, delivery.ReceivedAt, cancellationToken);
+            forwarded++;
+        }
+
+        return new WebhookAck(forwarded > 0 ? WebhookOutcome.Accepted : WebhookOutcome.Duplicate, forwarded);
+    }
+
+    private static ArchivedPayload Archived(WebhookDelivery delivery, IWebhookAdapter adapter) =>
+        new(
+            delivery.Channel,
+            delivery.Store,
+            "webhook",
+            delivery.ReceivedAt,
+            delivery.Url,
+            delivery.Headers
+                .Where(h => !AlwaysSecret.Contains(h.Key) && !adapter.SecretHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+            delivery.Body.ToArray());
+}

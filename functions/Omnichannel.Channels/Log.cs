@@ -1,0 +1,32 @@
+using Omnichannel.Channels.Ingestion;
+using Omnichannel.Channels.Model;
+
+namespace Omnichannel.Channels;
+
+/// <summary>The channels feature's log messages (event ids 4000-4999). No payloads, no secrets, no personal data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(4000, LogLevel.Warning, "Webhook for {Channel}/{Store} from {Source} refused: {Outcome} ({Reason})")]
+    public static partial void WebhookRejected(ILogger logger, string channel, string store, string source, SignatureOutcome outcome, string reason);
+
+    [LoggerMessage(4001, LogLevel.Warning, "Webhook for {Channel}/{Store} from {Source} refused: no account configured")]
+    public static partial void WebhookUnknown(ILogger logger, string channel, string store, string source);
+
+    [LoggerMessage(4002, LogLevel.Warning, "Webhook for {Channel}/{Store} from {Source} refused: body over {MaxBytes} bytes")]
+    public static partial void WebhookTooLarge(ILogger logger, string channel, string store, string source, int maxBytes);
+
+    [LoggerMessage(4003, LogLevel.Error, "Webhook for {Channel}/{Store} unreadable ({Error}); archived as {Blob} and quarantined")]
+    public static partial void WebhookQuarantined(ILogger logger, string channel, string store, string blob, string error);
+
+    [LoggerMessage(4004, LogLevel.Information, "Order {Channel}/{Store}/{OrderId} forwarded as {Kind}: {Summary}")]
+    public static partial void OrderForwarded(ILogger logger, string channel, string store, string orderId, OrderEventKind kind, string summary);
+
+    [LoggerMessage(4010, LogLevel.Information, "Polled {Channel}/{Store} window {From:o} to {To:o}: {Orders} order(s), {Forwarded} forwarded")]
+    public static partial void Polled(ILogger logger, string channel, string store, DateTimeOffset from, DateTimeOffset to, int orders, int forwarded);
+
+    [LoggerMessage(4011, LogLevel.Error, "Polling {Channel}/{Store} failed; the cursor stays at {Cursor:o}")]
+    public static partial void PollFailed(ILogger logger, Exception exception, string channel, string store, DateTimeOffset? cursor);
+
+    [LoggerMessage(4020, LogLevel.Warning, "{Channel}/{Store} {Operation} answered {Status}; retry {Attempt} in {Delay}")]
+    public static partial void OutboundRetry(ILogger logger, string channel, string store, string operation, int? status, int attempt, TimeSpan delay);
+}

@@ -1,0 +1,26 @@
+using Omnichannel.Channels.Model;
+
+namespace Omnichannel.Channels.Storage;
+
+/// <summary>
+/// The queue message handed to the order flow: a pointer to the archived payload plus the ids to route it.
+/// <see cref="MessageId"/> is stable for one order version, so a consumer can dedupe a message that was
+/// forwarded twice after a crash.
+/// </summary>
+/// <param name="MessageId">Stable id of this order version (channel/store/order/fingerprint).</param>
+/// <param name="Kind">New order, update, cancellation, or a reference to fetch.</param>
+/// <param name="Channel">Channel name.</param>
+/// <param name="Store">Store name.</param>
+/// <param name="ChannelOrderId">The channel's order id.</param>
+/// <param name="ArchiveBlob">Blob (in the archive container) holding the raw payload.</param>
+/// <param name="DeliveryId">The channel's delivery/event id, if any.</param>
+/// <param name="ReceivedAt">When the payload arrived.</param>
+public sealed record ChannelOrderMessage(
+    string MessageId,
+    OrderEventKind Kind,
+    string Channel,
+    string Store,
+    string ChannelOrderId,
+    string ArchiveBlob,
+    string? DeliveryId,
+    DateTimeOffset ReceivedAt);

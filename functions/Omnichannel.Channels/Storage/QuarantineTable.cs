@@ -1,0 +1,58 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Omnichannel.Storage.Errors;
+
+namespace Omnichannel.Channels.Storage;
+
+/// <summary>An authentic payload the hub could not read, for operations to inspect and replay.</summary>
+/// <param name="Channel">Channel name.</param>
+/// <param name="Store">Store name.</param>
+/// <param name="ReceivedAt">When it arrived.</param>
+/// <param name="ArchiveBlob">Blob name of the archived payload.</param>
+/// <param name="DeliveryId">The channel's delivery id, if any.</param>
+/// <param name="Reason">Why it could not be read (the parser's message, never the payload).</param>
+public sealed record QuarantinedPayload(string Channel, string Store, DateTimeOffset ReceivedAt, string ArchiveBlob, string? DeliveryId, string Reason);
+
+/// <summary>Quarantine rows: partition per channel, row key sortable by receive time (newest first).</summary>
+public sealed class QuarantineTable(ChannelStorage storage)
+{
+    public async Task AddAsync(QuarantinedPayload payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - payload.ReceivedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var entity = new TableEntity(TableKeys.Escape(payload.Channel), $"{newestFirst}-{Guid.NewGuid():N}")
+        {
+            ["Store"] = payload.Store,
+            ["ReceivedAt"] = payload.ReceivedAt,
+            ["ArchiveBlob"] = payload.ArchiveBlob,
+            ["DeliveryId"] = payload.DeliveryId,
+            ["Reason"] = payload.Reason.Length > 1000 ? payload.Reason[..1000] : payload.Reason,
+        };
+        await StorageCall.RunAsync(() => storage.Quarantine.AddEntityAsync(entity, cancellationToken));
+    }
+
+    /// <summary>Newest first, optionally for one channel; at most <paramref name="take"/> rows.</summary>
+    public async Task<IReadOnlyList<QuarantinedPayload>> ListAsync(string? channel, int take, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var filter = channel is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(channel)}");
+        var result = new List<QuarantinedPayload>();
+        await foreach (var row in storage.Quarantine.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(new QuarantinedPayload(
+                TableKeys.Unescape(row.PartitionKey),
+                row.GetString("Store"),
+                row.GetDateTimeOffset("ReceivedAt") ?? default,
+                row.GetString("ArchiveBlob"),
+                row.GetString("DeliveryId"),
+                row.GetString("Reason")));
+            if (result.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return result.OrderByDescending(r => r.ReceivedAt).ToList();
+    }
+}
