@@ -10,6 +10,7 @@ using Omnichannel.Functions.Health;
 using Omnichannel.Functions.Triggers;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
+using Omnichannel.Orders;
 using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.Functions;
@@ -58,6 +59,7 @@ public static class HubApp
         builder.Services.AddDurable(configuration);
         builder.Services.AddLedger(configuration);
         builder.Services.AddChannels(configuration);
+        builder.Services.AddOrders(configuration);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationMiddleware>();

@@ -1,0 +1,1 @@
+namespace Omnichannel.Orders.Tests;
