@@ -1,1 +1,0 @@
-namespace Omnichannel.Orders.Tests;
