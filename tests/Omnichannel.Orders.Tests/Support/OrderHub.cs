@@ -78,11 +78,15 @@ public sealed class OrderHub : IAsyncDisposable
         ["Orders:ReportRetryInterval"] = "00:00:00.100",
     };
 
-    public static async Task<OrderHub> CreateAsync(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null)
+    public static async Task<OrderHub> CreateAsync(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, Action<IServiceCollection>? services = null)
     {
         settings ??= UniqueSettings();
         channel ??= new RecordingChannel();
-        var factory = await HubFactory.CreateAsync(settings, services => services.AddSingleton<IOrderChannels>(channel));
+        var factory = await HubFactory.CreateAsync(settings, s =>
+        {
+            s.AddSingleton<IOrderChannels>(channel);
+            services?.Invoke(s);
+        });
         var hub = new OrderHub(factory, settings, channel);
         _ = hub.Services; // starts the host: workers and queue listeners run from here on
         return hub;
