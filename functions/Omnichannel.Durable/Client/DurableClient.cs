@@ -13,6 +13,9 @@ namespace Omnichannel.Durable.Client;
 public sealed class DurableClient
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Inputs up to this size ride in the start message (which must stay under the queue's limit).</summary>
+    private const int MaxSnapshotInput = 16_000;
     private readonly DurableRuntime _runtime;
 
     internal DurableClient(DurableRuntime runtime) => _runtime = runtime;
@@ -140,21 +143,34 @@ public sealed class DurableClient
         return purged;
     }
 
-    /// <summary>Waits until the instance completes, fails or is terminated; woken at once by a dispatcher in this process.</summary>
+    /// <summary>
+    /// Waits until the instance completes, fails or is terminated. An instance that ends in this process is
+    /// answered from memory at once, without a read; progress made by other hosts is seen by reading
+    /// storage every 250 ms.
+    /// </summary>
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = true, CancellationToken cancellationToken = default)
     {
+        await _runtime.EnsureCreatedAsync(cancellationToken);
         while (true)
         {
             var changed = _runtime.Signals.NextChangeAsync(instanceId);
+            if (_runtime.Signals.Ended(instanceId) is { } ended)
+            {
+                return await ToMetadataAsync(ended, getInputsAndOutputs, cancellationToken);
+            }
+
+            // Real time on purpose: other hosts' progress is only seen by polling storage.
+            if (await Task.WhenAny(changed, Task.Delay(PollInterval, cancellationToken)) == changed)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
             var state = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken);
             if (state is { IsCompleted: true })
             {
                 return state;
             }
-
-            // Real time on purpose: other hosts' progress is only seen by polling storage.
-            await Task.WhenAny(changed, Task.Delay(PollInterval, cancellationToken));
-            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
@@ -177,6 +193,8 @@ public sealed class DurableClient
         await _runtime.EnsureCreatedAsync(cancellationToken);
         var instanceId = options.InstanceId ?? Guid.NewGuid().ToString("N");
         var storedInput = await _runtime.Payloads.StoreAsync(instanceId, input, PayloadStore.MaxTableChars, cancellationToken);
+        _runtime.Signals.Forget(instanceId);
+        StartSnapshot? snapshot = null;
         var executionId = await StorageCall.RetryOnConflictAsync(async () =>
         {
             var now = Now;
@@ -192,6 +210,9 @@ public sealed class DurableClient
             };
             if (await Store.TryCreateAsync(state, cancellationToken))
             {
+                snapshot = state.ETag is { } etag && (storedInput?.Length ?? 0) <= MaxSnapshotInput
+                    ? new StartSnapshot(name, storedInput, etag.ToString(), now, options.Tags)
+                    : null;
                 return state.ExecutionId;
             }
 
@@ -214,7 +235,7 @@ public sealed class DurableClient
         });
         if (executionId is not null)
         {
-            var start = WorkMessage.For(instanceId, executionId, new HistoryEvent(HistoryEventKind.ExecutionStarted, Now));
+            var start = WorkMessage.For(instanceId, executionId, new HistoryEvent(HistoryEventKind.ExecutionStarted, Now)) with { Snapshot = snapshot };
             var delay = options.StartAt is { } at ? at - Now : TimeSpan.Zero;
             await _runtime.Queues.SendAsync(start, delay, cancellationToken);
         }
@@ -225,6 +246,7 @@ public sealed class DurableClient
     private async Task SendAsync(WorkMessage message, CancellationToken cancellationToken)
     {
         await _runtime.EnsureCreatedAsync(cancellationToken);
+        _runtime.Signals.Forget(message.InstanceId);
         await _runtime.Queues.SendAsync(message, TimeSpan.Zero, cancellationToken);
     }
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Azure;
 using Omnichannel.Durable.Activities;
 using Omnichannel.Durable.Model;
 using Omnichannel.Durable.Orchestration;
 using Omnichannel.Durable.Registration;
 using Omnichannel.Durable.Storage;
+using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Durable.Dispatch;
 
@@ -24,8 +26,40 @@ internal sealed class EpisodeRunner(DurableRuntime runtime, DurableRegistry regi
     /// <summary>Runs the episode; returns the messages to hand back for later. Throws StorageException 412/409 when another episode won.</summary>
     public async Task<IReadOnlyList<WorkMessage>> RunAsync(string instanceId, IReadOnlyList<WorkMessage> messages, CancellationToken cancellationToken)
     {
+        if (FromSnapshot(instanceId, messages) is { } fresh)
+        {
+            try
+            {
+                return await RunAsync(instanceId, fresh, messages, cancellationToken);
+            }
+            catch (StorageException e) when (e.IsPreconditionFailed)
+            {
+                // The row changed since the client wrote it (e.g. a redelivered start already ran): read it.
+            }
+        }
+
+        return await RunAsync(instanceId, await runtime.Store.LoadAsync(instanceId, cancellationToken), messages, cancellationToken);
+    }
+
+    /// <summary>The state a lone start message describes, when it carries the row as inserted.</summary>
+    private static InstanceState? FromSnapshot(string instanceId, IReadOnlyList<WorkMessage> messages) =>
+        messages is [{ Snapshot: { } snapshot, Event.Kind: HistoryEventKind.ExecutionStarted, ExecutionId: { } executionId }]
+            ? new InstanceState
+            {
+                InstanceId = instanceId,
+                Name = snapshot.Name,
+                ExecutionId = executionId,
+                Input = snapshot.Input,
+                CreatedTime = snapshot.CreatedTime,
+                LastUpdatedTime = snapshot.CreatedTime,
+                Tags = snapshot.Tags,
+                ETag = new ETag(snapshot.ETag),
+            }
+            : null;
+
+    private async Task<IReadOnlyList<WorkMessage>> RunAsync(string instanceId, InstanceState? loaded, IReadOnlyList<WorkMessage> messages, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var loaded = await runtime.Store.LoadAsync(instanceId, cancellationToken);
         var intake = MessageIntake.Apply(loaded, messages, now);
         if (!intake.HasWork)
         {
@@ -61,7 +95,7 @@ internal sealed class EpisodeRunner(DurableRuntime runtime, DurableRegistry regi
         }
 
         await runtime.Store.CheckpointAsync(state, state.History.GetRange(episode.Persisted, state.History.Count - episode.Persisted), cancellationToken);
-        runtime.Signals.InstanceChanged(instanceId);
+        runtime.Signals.InstanceChanged(instanceId, state);
         return intake.Deferred;
     }
 
@@ -90,7 +124,8 @@ internal sealed class EpisodeRunner(DurableRuntime runtime, DurableRegistry regi
             redispatch.AddRange(executor.OpenSteps());
         }
 
-        executor.Append([new HistoryEvent(HistoryEventKind.OrchestratorStarted, now), .. intake.NewEvents]);
+        var started = intake.NewEvents.Where(e => e.Kind == HistoryEventKind.ExecutionStarted);
+        executor.Append([.. started, new HistoryEvent(HistoryEventKind.OrchestratorStarted, now), .. intake.NewEvents.Except(started)]);
         var clock = Stopwatch.StartNew();
         var inlineCount = 0;
         var continued = 0;

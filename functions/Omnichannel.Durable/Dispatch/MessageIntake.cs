@@ -37,13 +37,21 @@ internal static class MessageIntake
         foreach (var message in messages.OrderBy(m => m.Event.Kind == HistoryEventKind.ExecutionStarted ? 0 : 1))
         {
             var e = message.Event;
+            var s = result.State;
+            if (message.Requeued && s is { Status: OrchestrationRuntimeStatus.Failed, Failure.ErrorType: TaskFailureDetails.QuarantinedType })
+            {
+                // Failed only because this message was quarantined; an operator sent it back, so the instance runs on.
+                s.Status = s.History.Any(h => h.Kind == HistoryEventKind.ExecutionStarted) ? OrchestrationRuntimeStatus.Running : OrchestrationRuntimeStatus.Pending;
+                s.Failure = null;
+                result.StatusChanged = true;
+            }
+
             if (e.Kind == HistoryEventKind.ExecutionStarted)
             {
                 Start(result, message, now);
                 continue;
             }
 
-            var s = result.State;
             if (s is null)
             {
                 if (e.Kind == HistoryEventKind.EventRaised)
@@ -57,13 +65,6 @@ internal static class MessageIntake
             if (s.Status == OrchestrationRuntimeStatus.Pending && !HasStarted(result))
             {
                 Begin(result, s.Name, now);
-            }
-
-            if (message.Requeued && s.Status == OrchestrationRuntimeStatus.Failed && s.Failure?.ErrorType == TaskFailureDetails.QuarantinedType)
-            {
-                s.Status = OrchestrationRuntimeStatus.Running;
-                s.Failure = null;
-                result.StatusChanged = true;
             }
 
             ApplyOne(result, s, message);

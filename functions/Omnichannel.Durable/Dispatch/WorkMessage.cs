@@ -21,6 +21,15 @@ internal sealed record WorkMessage
     /// <summary>Sent again by an operator from quarantine.</summary>
     public bool Requeued { get; init; }
 
+    /// <summary>
+    /// On a client's start message: the instance row exactly as the client inserted it, with its ETag, so the
+    /// first episode needs no read. The ETag still guards the checkpoint; any change since means a normal load.
+    /// </summary>
+    public StartSnapshot? Snapshot { get; init; }
+
     public static WorkMessage For(string instanceId, string? executionId, HistoryEvent e) =>
         new() { Id = Guid.NewGuid().ToString("N"), InstanceId = instanceId, ExecutionId = executionId, Event = e };
 }
+
+/// <summary>A freshly inserted instance row carried in its start message.</summary>
+internal sealed record StartSnapshot(string Name, string? Input, string ETag, DateTimeOffset CreatedTime, IReadOnlyDictionary<string, string>? Tags);
