@@ -6,6 +6,7 @@ using Omnichannel.Ledger.Alerts;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Ledger.Http;
+using Omnichannel.Ledger.Import;
 using Omnichannel.Ledger.Sales;
 using Omnichannel.Ledger.Stock;
 
@@ -29,7 +30,8 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<StockLedger>();
         services.AddSingleton<StockReader>();
 
-        services.AddStockFunctions().AddCatalogueFunctions().AddReportFunctions();
+        services.AddSingleton<CatalogueImporter>();
+        services.AddStockFunctions().AddCatalogueFunctions().AddImportFunctions().AddReportFunctions();
 
         var webhook = configuration.GetSection(LedgerOptions.Section)[nameof(LedgerOptions.AlertWebhookUrl)];
         if (!string.IsNullOrWhiteSpace(webhook))

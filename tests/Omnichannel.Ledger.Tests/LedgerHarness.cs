@@ -68,11 +68,14 @@ internal sealed class LedgerHarness : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<LedgerHarness> CreateAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<LedgerHarness> CreateAsync(IReadOnlyDictionary<string, string?>? extra = null) =>
+        Build(UniqueSettings(extra), await Azurite.AccountAsync(), new FakeTimeProvider(Start));
+
+    /// <summary>A second instance of the ledger (its own services and in-process state) on the same tables and clock.</summary>
+    public async Task<LedgerHarness> SiblingAsync() => Build(Settings, await Azurite.AccountAsync(), Time);
+
+    private static LedgerHarness Build(IReadOnlyDictionary<string, string?> settings, StorageAccount account, FakeTimeProvider time)
     {
-        var settings = UniqueSettings(extra);
-        var account = await Azurite.AccountAsync();
-        var time = new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(account);

@@ -9,7 +9,7 @@ public sealed record ProductInput(string? Sku = null, string? Title = null, stri
     {
         ArgumentNullException.ThrowIfNull(errors);
         var sku = errors.Required("sku", Sku);
-        var title = errors.Required("title", Title, 500);
+        var title = errors.Required("title", Title, 500, freeText: true);
         var gtin = errors.Optional("gtin", Gtin ?? Ean ?? Upc, 20);
         if (gtin is not null && Identifiers.NormalizeGtin(gtin) is null)
         {

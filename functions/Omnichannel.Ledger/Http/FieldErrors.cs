@@ -18,7 +18,7 @@ public sealed class FieldErrors
     }
 
     /// <summary>Adds an error when <paramref name="value"/> is blank or too long; returns the trimmed value.</summary>
-    public string? Required(string field, string? value, int maxLength = 200)
+    public string? Required(string field, string? value, int maxLength = 200, bool freeText = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -26,13 +26,14 @@ public sealed class FieldErrors
             return null;
         }
 
-        return Optional(field, value, maxLength);
+        return Optional(field, value, maxLength, freeText);
     }
 
-    public string? Optional(string field, string? value, int maxLength = 200)
+    /// <summary>Identifiers refuse every control character; <paramref name="freeText"/> allows line breaks and tabs.</summary>
+    public string? Optional(string field, string? value, int maxLength = 200, bool freeText = false)
     {
         var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (trimmed is not null && (trimmed.Length > maxLength || trimmed.Any(char.IsControl)))
+        if (trimmed is not null && (trimmed.Length > maxLength || trimmed.Any(c => char.IsControl(c) && !(freeText && c is '\n' or '\r' or '\t'))))
         {
             Add(field, $"'{field}' must be at most {maxLength} characters without control characters.");
         }

@@ -61,7 +61,7 @@ public sealed record MovementRequest(
             }
         }
 
-        var reason = errors.Optional("reason", Reason, 500);
+        var reason = errors.Optional("reason", Reason, 500, freeText: true);
         if (kindKnown && kind == MovementKind.Adjustment && reason is null)
         {
             errors.Add("reason", "'reason' is required for an adjustment.");

@@ -8,46 +8,55 @@ using Omnichannel.Storage.Errors;
 namespace Omnichannel.Ledger.Stock;
 
 /// <summary>
-/// Records movements. Each one is a single entity-group transaction in the SKU's partition: insert the
-/// movement (RowKey from the idempotency key), append it to the trail, and update the head and the touched
-/// balances under their ETags. A 412 means another writer committed first: re-read and re-decide. A 409 on
-/// the movement row means this key was recorded before: the first result is returned and nothing changes.
+/// Records movements. Each write is a single entity-group transaction in the SKU's partition: insert the
+/// movement rows (one keyed by the idempotency key, one in the newest-first trail) and update the head and
+/// the touched balances under their ETags. A 412 means another writer committed first: re-read and
+/// re-decide. A 409 on the movement row means the key was recorded before: the first result is returned
+/// and nothing changes. Movements of one SKU that arrive together on this instance share one transaction
+/// (<see cref="GroupCommit"/>), each still decided in order against the balances the previous one left.
 /// </summary>
-public sealed class StockLedger(
-    LedgerStorage storage,
-    LocationDirectory locations,
-    StockEffects effects,
-    TimeProvider time,
-    IOptions<LedgerOptions> options,
-    ILogger<StockLedger> logger)
+public sealed class StockLedger
 {
-    private readonly LedgerOptions _options = options.Value;
+    private readonly LedgerStorage _storage;
+    private readonly LocationDirectory _locations;
+    private readonly StockEffects _effects;
+    private readonly TimeProvider _time;
+    private readonly LedgerOptions _options;
+    private readonly ILogger<StockLedger> _logger;
+    private readonly GroupCommit _groups;
+
+    public StockLedger(LedgerStorage storage, LocationDirectory locations, StockEffects effects, TimeProvider time, IOptions<LedgerOptions> options, ILogger<StockLedger> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (_storage, _locations, _effects, _time, _options, _logger) = (storage, locations, effects, time, options.Value, logger);
+        _groups = new GroupCommit(CommitAsync);
+    }
 
     /// <summary>Records a movement, or returns the one recorded earlier with the same idempotency key, or refuses it.</summary>
     public async Task<MovementOutcome> RecordAsync(MovementCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        await storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync();
         foreach (var location in new[] { command.Location, command.OtherLocation })
         {
-            if (location is not null && await locations.FindAsync(location, cancellationToken) is null)
+            if (location is not null && await _locations.FindAsync(location, cancellationToken) is null)
             {
                 return MovementOutcome.Refused(new LedgerRejection(RejectionReason.UnknownLocation, command.Sku, location, $"Location '{location}' does not exist."));
             }
         }
 
-        var committed = await StorageCall.RetryOnConflictAsync(() => TryRecordAsync(command, cancellationToken), _options.MaxConflictAttempts);
+        var committed = await _groups.SubmitAsync(command, cancellationToken);
         if (committed.Outcome.Movement is { } movement)
         {
-            await effects.ApplyAsync(committed, cancellationToken);
+            await _effects.ApplyAsync(committed, cancellationToken);
             if (!committed.Outcome.Replayed)
             {
-                Log.MovementRecorded(logger, movement.Sku, movement.Kind, movement.Location, movement.Quantity, movement.Sequence);
+                Log.MovementRecorded(_logger, movement.Sku, movement.Kind, movement.Location, movement.Quantity, movement.Sequence);
             }
         }
         else if (committed.Outcome.Rejection is { } rejection)
         {
-            Log.MovementRefused(logger, rejection.Sku, rejection.Reason, rejection.Message);
+            Log.MovementRefused(_logger, rejection.Sku, rejection.Reason, rejection.Message);
         }
 
         return committed.Outcome;
@@ -56,97 +65,122 @@ public sealed class StockLedger(
     /// <summary>The movement recorded under an idempotency key, if any.</summary>
     public async Task<Movement?> FindAsync(string sku, string idempotencyKey, CancellationToken cancellationToken)
     {
-        await storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync();
         var entity = await FindEntityAsync(sku, idempotencyKey, cancellationToken);
         return entity is null ? null : StockPartition.ToMovement(entity);
     }
 
-    private async Task<Committed> TryRecordAsync(MovementCommand c, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Committed>> CommitAsync(IReadOnlyList<MovementCommand> group)
     {
-        var table = storage.Stock;
-        var snapshot = await StockPartition.ReadAsync(table, c.Sku, cancellationToken);
-        if (snapshot is null)
-        {
-            return Committed.Only(MovementOutcome.Refused(new LedgerRejection(RejectionReason.UnknownSku, c.Sku, null, $"SKU '{c.Sku}' is not in the catalogue.")));
-        }
-
-        var rule = MovementRules.Apply(c, snapshot.States, snapshot.SafetyStock);
-        if (rule.Rejection is not null)
-        {
-            // A retry of a movement that succeeded earlier must get its first result, even if it would no longer fit.
-            return Committed.Only(await ReplayAsync(c, cancellationToken) ?? MovementOutcome.Refused(rule.Rejection));
-        }
-
-        var now = time.GetUtcNow();
-        var after = new Dictionary<string, BalanceState>(snapshot.States, StringComparer.Ordinal);
-        string? recountAt = null;
-        foreach (var (location, state) in rule.Changed)
-        {
-            var next = state;
-            if (c.Kind == MovementKind.PosSale && state.OnHand < 0 && !state.RecountAlerted)
-            {
-                next = state with { RecountAlerted = true };
-                recountAt = location;
-            }
-
-            after[location] = next;
-        }
-
-        var available = MovementRules.ConsolidatedAvailable(after.Values, snapshot.SafetyStock);
-        var lowStock = snapshot.ReorderPoint is { } point && available < point;
-        var opensWindow = snapshot.ChangedWindowEnd is not { } end || end <= now;
-        var windowEnd = opensWindow ? now + _options.StockChangedWindow : snapshot.ChangedWindowEnd!.Value;
-        var movement = new Movement(
-            snapshot.Sequence + 1, c.Sku, c.Kind, c.Location, c.OtherLocation, c.Quantity, rule.Difference, c.Reason, c.Condition,
-            c.UnitPrice, c.IdempotencyKey, c.Source ?? new MovementSource(), now,
-            rule.Changed.Keys.Select(l => after[l].ToBalance(l)).ToList(), available);
-
-        var pk = StockPartition.Key(c.Sku);
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.MovementKey(c.IdempotencyKey), movement, c.Fingerprint)),
-            new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.LogKey(movement.Sequence), movement, c.Fingerprint)),
-            new(
-                TableTransactionActionType.UpdateMerge,
-                new TableEntity(pk, StockPartition.Head)
-                {
-                    ["Sequence"] = movement.Sequence,
-                    ["LowStockAlerted"] = lowStock,
-                    ["ChangedWindowEnd"] = windowEnd,
-                },
-                snapshot.HeadETag),
-        };
-        foreach (var location in rule.Changed.Keys)
-        {
-            var entity = StockPartition.BalanceEntity(c.Sku, location, after[location]);
-            actions.Add(snapshot.Balances.TryGetValue(location, out var existing)
-                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, existing.ETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, entity));
-        }
-
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return await StorageCall.RetryOnConflictAsync(() => TryCommitAsync(group), _options.MaxConflictAttempts);
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
+        catch (KeySeenBeforeException) when (group.Count > 1)
         {
-            // Either this key was recorded before, or another writer created the same balance row first.
-            return Committed.Only(await ReplayAsync(c, cancellationToken)
-                ?? throw new StorageException(412, "BalanceCreatedConcurrently", "Another writer created a balance row first; re-reading.", e));
-        }
+            // One of the keys was recorded before: decide each on its own, which finds the replay.
+            var results = new List<Committed>(group.Count);
+            foreach (var command in group)
+            {
+                results.AddRange(await StorageCall.RetryOnConflictAsync(() => TryCommitAsync([command]), _options.MaxConflictAttempts));
+            }
 
-        return new Committed(
-            MovementOutcome.Recorded(movement),
-            LowStockCrossed: lowStock && !snapshot.LowStockAlerted,
-            ReorderPoint: snapshot.ReorderPoint,
-            RecountLocation: recountAt,
-            OpensChangeWindow: opensWindow,
-            ChangeWindowEnd: windowEnd);
+            return results;
+        }
     }
 
-    private async Task<MovementOutcome?> ReplayAsync(MovementCommand c, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Committed>> TryCommitAsync(IReadOnlyList<MovementCommand> group)
     {
-        var entity = await FindEntityAsync(c.Sku, c.IdempotencyKey, cancellationToken);
+        var table = _storage.Stock;
+        var sku = group[0].Sku;
+        var snapshot = await StockPartition.ReadAsync(table, sku, CancellationToken.None);
+        if (snapshot is null)
+        {
+            return group.Select(c => Committed.Only(MovementOutcome.Refused(new LedgerRejection(RejectionReason.UnknownSku, c.Sku, null, $"SKU '{c.Sku}' is not in the catalogue.")))).ToList();
+        }
+
+        var now = _time.GetUtcNow();
+        var state = new Dictionary<string, BalanceState>(snapshot.States, StringComparer.Ordinal);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var (sequence, lowAlerted, windowEnd) = (snapshot.Sequence, snapshot.LowStockAlerted, snapshot.ChangedWindowEnd);
+        var results = new Committed?[group.Count];
+        var rejections = new Dictionary<int, LedgerRejection>();
+        var actions = new List<TableTransactionAction>();
+        for (var i = 0; i < group.Count; i++)
+        {
+            var c = group[i];
+            var rule = MovementRules.Apply(c, state, snapshot.SafetyStock);
+            if (rule.Rejection is not null)
+            {
+                rejections[i] = rule.Rejection;
+                continue;
+            }
+
+            string? recountAt = null;
+            foreach (var (location, changed) in rule.Changed)
+            {
+                var recount = c.Kind == MovementKind.PosSale && changed.OnHand < 0 && !changed.RecountAlerted;
+                state[location] = recount ? changed with { RecountAlerted = true } : changed;
+                recountAt = recount ? location : recountAt;
+                touched.Add(location);
+            }
+
+            var available = MovementRules.ConsolidatedAvailable(state.Values, snapshot.SafetyStock);
+            var low = snapshot.ReorderPoint is { } point && available < point;
+            var opensWindow = windowEnd is not { } end || end <= now;
+            windowEnd = opensWindow ? now + _options.StockChangedWindow : windowEnd;
+            var movement = new Movement(
+                ++sequence, c.Sku, c.Kind, c.Location, c.OtherLocation, c.Quantity, rule.Difference, c.Reason, c.Condition,
+                c.UnitPrice, c.IdempotencyKey, c.Source ?? new MovementSource(), now,
+                rule.Changed.Keys.Select(l => state[l].ToBalance(l)).ToList(), available);
+            actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.MovementKey(c.IdempotencyKey), movement, c.Fingerprint)));
+            actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.LogKey(movement.Sequence), movement, c.Fingerprint)));
+            results[i] = new Committed(MovementOutcome.Recorded(movement), low && !lowAlerted, snapshot.ReorderPoint, recountAt, opensWindow, windowEnd!.Value);
+            lowAlerted = low;
+        }
+
+        if (actions.Count > 0)
+        {
+            actions.Add(new(
+                TableTransactionActionType.UpdateMerge,
+                new TableEntity(StockPartition.Key(sku), StockPartition.Head) { ["Sequence"] = sequence, ["LowStockAlerted"] = lowAlerted, ["ChangedWindowEnd"] = windowEnd },
+                snapshot.HeadETag));
+            foreach (var location in touched)
+            {
+                var entity = StockPartition.BalanceEntity(sku, location, state[location]);
+                actions.Add(snapshot.Balances.TryGetValue(location, out var existing)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, existing.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, entity));
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(actions, CancellationToken.None);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // Either a key was recorded before, or another writer created the same balance row first.
+                if (group.Count > 1)
+                {
+                    throw new KeySeenBeforeException(e);
+                }
+
+                return [Committed.Only(await ReplayAsync(group[0]) ?? throw new StorageException(412, "BalanceCreatedConcurrently", "Another writer created a balance row first; re-reading.", e))];
+            }
+        }
+
+        foreach (var (i, rejection) in rejections)
+        {
+            // A retry of a movement that succeeded earlier must get its first result, even if it would no longer fit.
+            results[i] = Committed.Only(await ReplayAsync(group[i]) ?? MovementOutcome.Refused(rejection));
+        }
+
+        return results.Select(r => r!).ToList();
+    }
+
+    private async Task<MovementOutcome?> ReplayAsync(MovementCommand c)
+    {
+        var entity = await FindEntityAsync(c.Sku, c.IdempotencyKey, CancellationToken.None);
         if (entity is null)
         {
             return null;
@@ -159,8 +193,11 @@ public sealed class StockLedger(
     }
 
     private Task<TableEntity?> FindEntityAsync(string sku, string idempotencyKey, CancellationToken cancellationToken) =>
-        StorageCall.TryGetAsync(async () => (await storage.Stock.GetEntityAsync<TableEntity>(
+        StorageCall.TryGetAsync(async () => (await _storage.Stock.GetEntityAsync<TableEntity>(
             StockPartition.Key(sku), StockPartition.MovementKey(idempotencyKey), cancellationToken: cancellationToken)).Value);
+
+    /// <summary>A group's transaction hit 409: it is decided again one movement at a time.</summary>
+    private sealed class KeySeenBeforeException(Exception inner) : Exception("A movement key in the group was recorded before.", inner);
 }
 
 /// <summary>A decided movement and what must happen after its commit.</summary>

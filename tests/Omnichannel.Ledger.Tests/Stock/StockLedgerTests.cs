@@ -82,6 +82,24 @@ public sealed class StockLedgerTests
     }
 
     [Fact]
+    public async Task RecordAsync_ConcurrentReservationsFromTwoInstances_NeverOversell()
+    {
+        // Two instances share the tables but not their in-process gates: only the ETag check stands between them.
+        await using var a = await LedgerHarness.CreateAsync();
+        await using var b = await a.SiblingAsync();
+        await a.AddExampleLocationsAsync();
+        await a.AddProductAsync("HOT");
+        await a.RecordAsync("HOT", MovementKind.Receipt, "wh", 30);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 80).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? a : b).MoveAsync("HOT", MovementKind.Reserve, "wh", 1, key: $"order-{i}"))));
+
+        Assert.Equal(30, outcomes.Count(o => o.Movement is not null));
+        Assert.Equal(30, (await a.StockAsync("HOT")).Reserved);
+        Assert.Equal(31, (await a.Reader.GetMovementsAsync("HOT", 1000, null, default))!.Items.Count);
+    }
+
+    [Fact]
     public async Task RecordAsync_ReserveBeyondAvailable_RefusedWithShortfallNotClamped()
     {
         await using var h = await LedgerHarness.CreateAsync();

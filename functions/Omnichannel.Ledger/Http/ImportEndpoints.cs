@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Ledger.Import;
+
+namespace Omnichannel.Ledger.Http;
+
+/// <summary>
+/// <c>POST /api/import/{kind}</c> (products, locations, listings, stock) with a CSV (<c>text/csv</c>) or JSON
+/// (<c>application/json</c>) body, or <c>?format=csv|json</c>. Answers 200 with the rows applied and the
+/// refused rows by line, or 400 when the file as a whole cannot be read.
+/// </summary>
+internal static class ImportEndpoints
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public static IServiceCollection AddImportFunctions(this IServiceCollection services) =>
+        services.AddHttpFunction("CatalogueImport", "import/{kind}", AuthorizationLevel.Function, ImportAsync, "POST");
+
+    internal static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
+        string kind, string? format, HttpRequest request, CatalogueImporter importer, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || !Enum.IsDefined(importKind))
+        {
+            return LedgerProblems.Invalid("kind", $"'kind' must be one of: {string.Join(", ", Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()))}.");
+        }
+
+        var csv = (format?.ToLowerInvariant() ?? (request.ContentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "json")) switch
+        {
+            "csv" => true,
+            "json" => false,
+            _ => (bool?)null,
+        };
+        if (csv is null)
+        {
+            return LedgerProblems.Invalid("format", "'format' must be csv or json.");
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return LedgerProblems.Invalid("body", $"The file must be at most {MaxBytes / 1024 / 1024} MB.");
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        var rows = csv.Value ? CsvRows.Parse(text, out var error) : JsonRows.Parse(text, out error);
+        if (error is not null)
+        {
+            return LedgerProblems.Invalid("body", $"Line {error.Line}: {error.Message}");
+        }
+
+        if (rows.Count > CatalogueImporter.MaxRows)
+        {
+            return LedgerProblems.Invalid("body", $"The file has {rows.Count} rows; split it into files of at most {CatalogueImporter.MaxRows}.");
+        }
+
+        return TypedResults.Ok(await importer.ImportAsync(importKind, rows, cancellationToken));
+    }
+}
