@@ -14,6 +14,7 @@ using Omnichannel.Channels.Adapters.WooCommerce;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Outbound;
+using Omnichannel.Channels.Polling;
 using Omnichannel.Channels.Storage;
 using Omnichannel.Hosting.Declarations;
 
@@ -41,6 +42,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<ChannelStorage>();
         services.AddSingleton<WebhookArchive>();
         services.AddSingleton<DedupeTable>();
+        services.AddSingleton<OrderVersionTable>();
         services.AddSingleton<QuarantineTable>();
         services.AddSingleton<ChannelMetrics>();
         services.AddSingleton<OrderIntake>();
@@ -51,6 +53,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IWebhookAdapter, WooCommerceWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, PosWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, GenericWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, EtsyWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, WalmartWebhookAdapter>();
+        services.AddSingleton<IWebhookAdapter, BigCommerceWebhookAdapter>();
 
         services.AddOptions<ChannelHttpOptions>()
             .Bind(configuration.GetSection(ChannelHttpOptions.Section))
@@ -68,6 +73,13 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IChannelApi, BigCommerceApi>();
         services.AddSingleton<ChannelClients>();
         ChannelHttp.Register(services, accounts, account => account.Adapter == "shopify" ? new ShopifyThrottleHandler() : null);
+
+        services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section));
+        services.AddSingleton<PollCursorTable>();
+        services.AddSingleton<PollingRunner>();
+        services.AddSingleton<IOrderPoller, WooCommercePoller>();
+        services.AddSingleton<IOrderPoller, AmazonPoller>();
+        services.AddTimerFunction<PollingTimer>(PollingTimer.FunctionName, configuration[$"{PollingOptions.Section}:Schedule"] ?? new PollingOptions().Schedule);
 
         services.AddHttpFunction("webhooks-receive", "webhooks/{channel}", AuthorizationLevel.Anonymous, ReceiveDefaultStore, "POST");
         services.AddHttpFunction("webhooks-receive-store", "webhooks/{channel}/{store}", AuthorizationLevel.Anonymous, WebhookEndpoints.ReceiveAsync, "POST");

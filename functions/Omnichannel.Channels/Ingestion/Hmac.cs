@@ -11,13 +11,17 @@ public static class Hmac
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), data);
 
     /// <summary>HMAC over <paramref name="prefix"/> (UTF-8) followed by the raw body.</summary>
-    public static byte[] Sign(string secret, string prefix, ReadOnlySpan<byte> body)
+    public static byte[] Sign(string secret, string prefix, ReadOnlySpan<byte> body) =>
+        Sign(Encoding.UTF8.GetBytes(secret), prefix, body);
+
+    /// <summary>HMAC with a binary key over <paramref name="prefix"/> (UTF-8) followed by the raw body.</summary>
+    public static byte[] Sign(byte[] key, string prefix, ReadOnlySpan<byte> body)
     {
         var prefixBytes = Encoding.UTF8.GetBytes(prefix);
         var data = new byte[prefixBytes.Length + body.Length];
         prefixBytes.CopyTo(data, 0);
         body.CopyTo(data.AsSpan(prefixBytes.Length));
-        return Sign(secret, data);
+        return HMACSHA256.HashData(key, data);
     }
 
     /// <summary>True when <paramref name="presentedBase64"/> decodes to <paramref name="expected"/>.</summary>

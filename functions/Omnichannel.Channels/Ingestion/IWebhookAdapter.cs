@@ -13,7 +13,7 @@ public interface IWebhookAdapter
     string Name { get; }
 
     /// <summary>Headers that carry a secret (not a signature) and must not be archived.</summary>
-    IReadOnlyCollection<string> SecretHeaders => [];
+    IReadOnlyCollection<string> SecretHeaders(ChannelAccount account) => [];
 
     /// <summary>
     /// A handshake the channel sends unsigned and that carries no data (WooCommerce's activation ping):

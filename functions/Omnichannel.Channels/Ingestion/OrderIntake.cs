@@ -11,31 +11,28 @@ namespace Omnichannel.Channels.Ingestion;
 /// webhooks and polling, so an order seen both ways is forwarded once.
 /// </summary>
 /// <remarks>
-/// Two insert-first rows: one per order version (fingerprint of the canonical content: the same content seen
-/// again is a duplicate whatever the delivery), then one per order id (first insert = new, 409 = update).
+/// The version of an order is the fingerprint of its canonical content: the same content seen again is a
+/// duplicate whatever the delivery; see <see cref="OrderVersionTable"/> for the insert-first rows.
 /// </remarks>
-public sealed class OrderIntake(DedupeTable dedupe, ChannelStorage storage, ChannelMetrics metrics)
+public sealed class OrderIntake(OrderVersionTable versions, ChannelStorage storage, ChannelMetrics metrics)
 {
-    public async Task<OrderEventKind?> ForwardAsync(CanonicalOrder order, string archiveBlob, string? deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>Forwards the order unless this exact content was forwarded already; <see cref="ClaimOutcome.InProgress"/> means another request holds it.</summary>
+    public async Task<(ClaimOutcome Outcome, OrderEventKind Kind)> ForwardAsync(CanonicalOrder order, string archiveBlob, string? deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var versions = $"v|{order.Channel}|{order.Store}";
-        var version = $"{order.ChannelOrderId}|{Fingerprint(order)}";
-        if (await dedupe.ClaimAsync(versions, version, cancellationToken) == ClaimOutcome.Duplicate)
+        var fingerprint = Fingerprint(order);
+        var (outcome, kind) = await versions.ClaimAsync(order, fingerprint, cancellationToken);
+        if (outcome is ClaimOutcome.Duplicate or ClaimOutcome.InProgress)
         {
             metrics.OrderDuplicate(order.Channel);
-            return null;
+            return (outcome, kind);
         }
 
-        var isNew = await dedupe.TryAddAsync($"o|{order.Channel}|{order.Store}", order.ChannelOrderId, cancellationToken);
-        var kind = isNew ? OrderEventKind.New
-            : order.Status == ChannelOrderStatus.Cancelled ? OrderEventKind.Cancellation
-            : OrderEventKind.Update;
         await EnqueueAsync(
-            new ChannelOrderMessage($"{order.Channel}|{order.Store}|{version}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt),
+            new ChannelOrderMessage($"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt),
             cancellationToken);
-        await dedupe.MarkForwardedAsync(versions, version, cancellationToken);
-        return kind;
+        await versions.MarkForwardedAsync(order, fingerprint, cancellationToken);
+        return (outcome, kind);
     }
 
     /// <summary>Queues a thin notification's order id for the consumer to fetch.</summary>

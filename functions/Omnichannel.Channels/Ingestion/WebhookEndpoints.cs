@@ -43,9 +43,16 @@ internal static class WebhookEndpoints
         {
             WebhookOutcome.Accepted => TypedResults.Accepted((string?)null, ack),
             WebhookOutcome.Rejected => TypedResults.Problem("The request's signature is missing, does not match, or is too old.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
+            WebhookOutcome.Busy => Busy(context, ack),
             WebhookOutcome.Unknown => TypedResults.Problem($"No account is configured for channel '{channel}', store '{store}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel account"),
             _ => TypedResults.Ok(ack),
         };
+    }
+
+    private static ProblemHttpResult Busy(HttpContext context, WebhookAck ack)
+    {
+        context.Response.Headers.RetryAfter = "30";
+        return TypedResults.Problem(ack.Detail ?? "This delivery is being processed; try again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "In progress");
     }
 
     public static async Task<Results<Ok<IReadOnlyList<QuarantinedPayload>>, ValidationProblem>> ListQuarantineAsync(

@@ -51,19 +51,45 @@ public sealed class WebhookIngestor(
             return new WebhookAck(WebhookOutcome.Rejected, 0, check.Outcome.ToString());
         }
 
-        var blob = await archive.WriteAsync(Archived(delivery, adapter), cancellationToken);
+        // Archive and claim the delivery together (one round trip less); if archiving fails, the claim is released.
         var deliveryId = adapter.DeliveryId(delivery);
         var deliveries = $"d|{account.Channel}|{account.Store}";
-        if (deliveryId is not null && await dedupe.ClaimAsync(deliveries, deliveryId, cancellationToken) == ClaimOutcome.Duplicate)
+        var archiving = archive.WriteAsync(Archived(delivery, adapter.SecretHeaders(account)), cancellationToken);
+        var claiming = deliveryId is null ? Task.FromResult(ClaimOutcome.New) : dedupe.ClaimAsync(deliveries, deliveryId, cancellationToken);
+        try
         {
-            metrics.Webhook(account.Channel, "duplicate");
-            return new WebhookAck(WebhookOutcome.Duplicate, 0);
+            await Task.WhenAll(archiving, claiming);
+        }
+        catch (Exception) when (deliveryId is not null && claiming.IsCompletedSuccessfully && claiming.Result is ClaimOutcome.New or ClaimOutcome.Stalled)
+        {
+            await dedupe.ReleaseAsync(deliveries, deliveryId, CancellationToken.None);
+            throw;
         }
 
-        var ack = await ReadAndForwardAsync(delivery, account, adapter, blob, deliveryId, cancellationToken);
+        var (blob, claim) = (archiving.Result, claiming.Result);
+        if (claim is ClaimOutcome.Duplicate or ClaimOutcome.InProgress)
+        {
+            var seen = claim == ClaimOutcome.Duplicate ? WebhookOutcome.Duplicate : WebhookOutcome.Busy;
+            metrics.Webhook(account.Channel, seen.ToString().ToLowerInvariant());
+            return new WebhookAck(seen, 0);
+        }
+
+        WebhookAck ack;
+        try
+        {
+            ack = await ReadAndForwardAsync(delivery, account, adapter, blob, deliveryId, cancellationToken);
+        }
+        catch (Exception) when (deliveryId is not null)
+        {
+            await dedupe.ReleaseAsync(deliveries, deliveryId, CancellationToken.None);
+            throw;
+        }
+
         if (deliveryId is not null)
         {
-            await dedupe.MarkForwardedAsync(deliveries, deliveryId, cancellationToken);
+            await (ack.Outcome == WebhookOutcome.Busy
+                ? dedupe.ReleaseAsync(deliveries, deliveryId, cancellationToken)
+                : dedupe.MarkForwardedAsync(deliveries, deliveryId, cancellationToken));
         }
 
         metrics.Webhook(account.Channel, ack.Outcome.ToString().ToLowerInvariant());
@@ -92,13 +118,18 @@ public sealed class WebhookIngestor(
             return new WebhookAck(WebhookOutcome.Ignored, 0, reason);
         }
 
-        var forwarded = 0;
+        int forwarded = 0, busy = 0;
         foreach (var order in content.Orders)
         {
-            if (await intake.ForwardAsync(order, blob, deliveryId, delivery.ReceivedAt, cancellationToken) is { } kind)
+            var (outcome, kind) = await intake.ForwardAsync(order, blob, deliveryId, delivery.ReceivedAt, cancellationToken);
+            if (outcome is ClaimOutcome.New or ClaimOutcome.Stalled)
             {
                 forwarded++;
                 Log.OrderForwarded(logger, order.Channel, order.Store, order.ChannelOrderId, kind, order.ToString());
+            }
+            else if (outcome == ClaimOutcome.InProgress)
+            {
+                busy++;
             }
         }
 
@@ -108,10 +139,13 @@ public sealed class WebhookIngestor(
             forwarded++;
         }
 
-        return new WebhookAck(forwarded > 0 ? WebhookOutcome.Accepted : WebhookOutcome.Duplicate, forwarded);
+        return new WebhookAck(
+            busy > 0 ? WebhookOutcome.Busy : forwarded > 0 ? WebhookOutcome.Accepted : WebhookOutcome.Duplicate,
+            forwarded,
+            busy > 0 ? "Another request is forwarding this order right now; try again." : null);
     }
 
-    private static ArchivedPayload Archived(WebhookDelivery delivery, IWebhookAdapter adapter) =>
+    private static ArchivedPayload Archived(WebhookDelivery delivery, IReadOnlyCollection<string> secretHeaders) =>
         new(
             delivery.Channel,
             delivery.Store,
@@ -119,7 +153,7 @@ public sealed class WebhookIngestor(
             delivery.ReceivedAt,
             delivery.Url,
             delivery.Headers
-                .Where(h => !AlwaysSecret.Contains(h.Key) && !adapter.SecretHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
+                .Where(h => !AlwaysSecret.Contains(h.Key) && !secretHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
                 .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
             delivery.Body.ToArray());
 }

@@ -8,6 +8,12 @@ public enum WebhookOutcome
     /// <summary>Seen before (same delivery or same order content): 200, nothing queued.</summary>
     Duplicate,
 
+    /// <summary>
+    /// Another request is forwarding the same delivery or order content right now (or died doing so): 503 with
+    /// Retry-After, so the channel's retry finds it forwarded (duplicate) or stalled (forwarded again).
+    /// </summary>
+    Busy,
+
     /// <summary>Authentic, nothing to forward (a ping, an unused topic): 200.</summary>
     Ignored,
 

@@ -20,6 +20,21 @@ public static class ChannelRequestExtensions
         Action<HttpRequestMessage>? configure = null,
         string mediaType = "application/json")
     {
+        var bytes = await request.SendAsync(operation, method, path, body, idempotent, configure, mediaType);
+        return bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') ? null : JsonDocument.Parse(bytes);
+    }
+
+    /// <summary>As <see cref="SendJsonAsync"/>, returning the answer's raw bytes (pollers archive them as received).</summary>
+    public static async Task<byte[]> SendAsync(
+        this ChannelRequest request,
+        string operation,
+        HttpMethod method,
+        string path,
+        object? body,
+        bool idempotent,
+        Action<HttpRequestMessage>? configure = null,
+        string mediaType = "application/json")
+    {
         ArgumentNullException.ThrowIfNull(request);
         var uri = new Uri(request.Account.BaseUrl.ToString().TrimEnd('/') + "/" + path.TrimStart('/'));
         using var message = new HttpRequestMessage(method, uri);
@@ -48,13 +63,14 @@ public static class ChannelRequestExtensions
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(request.CancellationToken);
+            var bytes = await response.Content.ReadAsByteArrayAsync(request.CancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new ChannelApiException(request.Account.Channel, operation, (int)response.StatusCode, text.Length > 500 ? text[..500] : text);
+                var text = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 500));
+                throw new ChannelApiException(request.Account.Channel, operation, (int)response.StatusCode, text);
             }
 
-            return string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text);
+            return bytes;
         }
     }
 

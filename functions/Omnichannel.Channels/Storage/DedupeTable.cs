@@ -11,8 +11,14 @@ public enum ClaimOutcome
     /// <summary>First time: the caller forwards it, then marks it forwarded.</summary>
     New,
 
-    /// <summary>Seen and forwarded (or being forwarded right now): do nothing.</summary>
+    /// <summary>Seen and forwarded: do nothing.</summary>
     Duplicate,
+
+    /// <summary>
+    /// Seen moments ago and not yet forwarded: another request is handling it now, or crashed. Do not
+    /// acknowledge (503), so the channel tries again and finds it forwarded, or stalled.
+    /// </summary>
+    InProgress,
 
     /// <summary>Seen, never marked forwarded, older than the grace: the earlier attempt died; forward again.</summary>
     Stalled,
@@ -20,8 +26,8 @@ public enum ClaimOutcome
 
 /// <summary>
 /// Insert-first dedupe: a row per delivery id or order version. The insert decides; a 409 means seen before.
-/// A row stays <c>Forwarded = false</c> until the message is queued, so a crash in between is repaired by
-/// the channel's own retry instead of losing the order.
+/// A row stays <c>Forwarded = false</c> until the message is queued; until then a repeat is told "in progress"
+/// (not acknowledged), and after the grace it is taken over, so a crash in between never loses the order.
 /// </summary>
 public sealed class DedupeTable(ChannelStorage storage, IOptions<ChannelsOptions> options, TimeProvider time)
 {
@@ -34,29 +40,42 @@ public sealed class DedupeTable(ChannelStorage storage, IOptions<ChannelsOptions
             return ClaimOutcome.New;
         }
 
-        var existing = await StorageCall.TryGetAsync(() => storage.Dedupe.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken));
-        if (existing?.Value is not { } row || row.GetBoolean("Forwarded") == true)
+        return (await ReclaimAsync(storage.Dedupe, entity.PartitionKey, entity.RowKey, options.Value.RedeliveryGrace, time, cancellationToken)).Outcome;
+    }
+
+    /// <summary>
+    /// After a 409: forwarded means duplicate; unforwarded and young means in progress; unforwarded and older
+    /// than the grace means the claimant died, and the claim is taken over under its ETag (one winner).
+    /// </summary>
+    internal static async Task<(ClaimOutcome Outcome, TableEntity? Row)> ReclaimAsync(TableClient table, string partition, string row, TimeSpan grace, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var existing = await StorageCall.TryGetAsync(() => table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken));
+        if (existing?.Value is not { } entity || entity.GetBoolean("Forwarded") == true)
         {
-            return ClaimOutcome.Duplicate;
+            return (ClaimOutcome.Duplicate, null);
         }
 
-        var claimedAt = row.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue;
-        if (time.GetUtcNow() - claimedAt < options.Value.RedeliveryGrace)
+        if (time.GetUtcNow() - (entity.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue) < grace)
         {
-            return ClaimOutcome.Duplicate;
+            return (ClaimOutcome.InProgress, entity);
         }
 
-        // Take the stalled claim over under its ETag: of two concurrent retries only one re-forwards.
-        row["ClaimedAt"] = time.GetUtcNow();
+        entity["ClaimedAt"] = time.GetUtcNow();
         try
         {
-            await storage.Dedupe.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
-            return ClaimOutcome.Stalled;
+            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return (ClaimOutcome.Stalled, entity);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            return ClaimOutcome.Duplicate;
+            return (ClaimOutcome.InProgress, null);
         }
+    }
+
+    /// <summary>Removes a claim whose work failed before anything was forwarded, so a retry starts afresh.</summary>
+    public async Task ReleaseAsync(string partition, string id, CancellationToken cancellationToken)
+    {
+        await StorageCall.TryGetAsync(async () => await storage.Dedupe.DeleteEntityAsync(TableKeys.Escape(partition), TableKeys.Escape(id), ETag.All, cancellationToken));
     }
 
     public async Task MarkForwardedAsync(string partition, string id, CancellationToken cancellationToken)
@@ -65,11 +84,4 @@ public sealed class DedupeTable(ChannelStorage storage, IOptions<ChannelsOptions
         await StorageCall.RunAsync(() => storage.Dedupe.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken));
     }
 
-    /// <summary>Records a key once; false when it already existed. For "has this order been seen at all".</summary>
-    public async Task<bool> TryAddAsync(string partition, string id, CancellationToken cancellationToken)
-    {
-        await storage.EnsureCreatedAsync(cancellationToken);
-        var entity = new TableEntity(TableKeys.Escape(partition), TableKeys.Escape(id)) { ["SeenAt"] = time.GetUtcNow() };
-        return await StorageCall.TryCreateAsync(() => storage.Dedupe.AddEntityAsync(entity, cancellationToken));
-    }
 }

@@ -22,6 +22,7 @@ public sealed class WebhookIngestorTests
         var acks = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sut.IngestAsync(Delivery(), "test", CancellationToken.None)));
 
         Assert.Equal(1, acks.Count(a => a.Outcome == WebhookOutcome.Accepted));
+        Assert.All(acks.Where(a => a.Outcome != WebhookOutcome.Accepted), a => Assert.Contains(a.Outcome, new[] { WebhookOutcome.Busy, WebhookOutcome.Duplicate }));
         Assert.Equal(1, await QueueLengthAsync(services));
     }
 
@@ -30,17 +31,22 @@ public sealed class WebhookIngestorTests
     {
         var time = new FakeTimeProvider(Deliveries.Now);
         await using var services = await CreateServicesAsync(time);
-        var dedupe = services.GetRequiredService<DedupeTable>();
         var order = ShopifyOrderMapper.Map(System.Text.Json.JsonDocument.Parse(Body).RootElement, TestAccounts.For("shopify"));
         // The state a crash leaves: delivery and order version claimed, nothing queued, nothing marked forwarded.
-        await dedupe.ClaimAsync("d|shopify|main", "e:evt-1", CancellationToken.None);
-        await dedupe.ClaimAsync("v|shopify|main", $"{order.ChannelOrderId}|{OrderIntake.Fingerprint(order)}", CancellationToken.None);
+        await services.GetRequiredService<DedupeTable>().ClaimAsync("d|shopify|main", "e:evt-1", CancellationToken.None);
+        await services.GetRequiredService<OrderVersionTable>().ClaimAsync(order, OrderIntake.Fingerprint(order), CancellationToken.None);
+        var sut = services.GetRequiredService<WebhookIngestor>();
+
+        var early = await sut.IngestAsync(Delivery(), "test", CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(3));
+        var later = await sut.IngestAsync(Delivery(), "test", CancellationToken.None);
 
-        var ack = await services.GetRequiredService<WebhookIngestor>().IngestAsync(Delivery(), "test", CancellationToken.None);
-
-        Assert.Equal(WebhookOutcome.Accepted, ack.Outcome);
-        Assert.Equal(1, await QueueLengthAsync(services));
+        Assert.Equal(WebhookOutcome.Busy, early.Outcome);
+        Assert.Equal(WebhookOutcome.Accepted, later.Outcome);
+        var storage = services.GetRequiredService<ChannelStorage>();
+        var message = System.Text.Json.JsonSerializer.Deserialize<ChannelOrderMessage>((await storage.Orders.ReceiveMessageAsync()).Value.Body.ToString())!;
+        Assert.Equal(OrderEventKind.New, message.Kind);
+        Assert.Equal(0, await QueueLengthAsync(services));
     }
 
     [Fact]

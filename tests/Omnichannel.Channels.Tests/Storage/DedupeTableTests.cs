@@ -16,7 +16,7 @@ public sealed class DedupeTableTests
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => sut.ClaimAsync("d|shopify|main", "evt-1", CancellationToken.None)));
 
         Assert.Equal(1, outcomes.Count(o => o == ClaimOutcome.New));
-        Assert.Equal(15, outcomes.Count(o => o == ClaimOutcome.Duplicate));
+        Assert.Equal(15, outcomes.Count(o => o == ClaimOutcome.InProgress));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class DedupeTableTests
     }
 
     [Fact]
-    public async Task ClaimAsync_NeverForwardedWithinGrace_Duplicate()
+    public async Task ClaimAsync_NotYetForwardedWithinGrace_InProgress()
     {
         var time = new FakeTimeProvider(Deliveries.Now);
         await using var services = await ChannelServices.CreateAsync(time);
@@ -41,7 +41,19 @@ public sealed class DedupeTableTests
         await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(ClaimOutcome.Duplicate, await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None));
+        Assert.Equal(ClaimOutcome.InProgress, await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_AfterFailedWork_NextClaimIsNew()
+    {
+        await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
+        var sut = services.GetRequiredService<DedupeTable>();
+        await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None);
+
+        await sut.ReleaseAsync("d|x|main", "evt-1", CancellationToken.None);
+
+        Assert.Equal(ClaimOutcome.New, await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None));
     }
 
     [Fact]
@@ -65,6 +77,7 @@ public sealed class DedupeTableTests
         var sut = services.GetRequiredService<DedupeTable>();
 
         Assert.Equal(ClaimOutcome.New, await sut.ClaimAsync("d|x/y|main", "a/b#c?d\\e", CancellationToken.None));
+        await sut.MarkForwardedAsync("d|x/y|main", "a/b#c?d\\e", CancellationToken.None);
         Assert.Equal(ClaimOutcome.Duplicate, await sut.ClaimAsync("d|x/y|main", "a/b#c?d\\e", CancellationToken.None));
     }
 }

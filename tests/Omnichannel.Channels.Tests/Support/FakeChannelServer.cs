@@ -31,6 +31,9 @@ public sealed class FakeChannelServer : IAsyncDisposable
 
     public string DefaultBody { get; set; } = "{}";
 
+    /// <summary>Answers computed from the request (after the script is used up); null falls back to <see cref="DefaultBody"/>.</summary>
+    public Func<RecordedRequest, (int Status, string Body)?>? Handler { get; set; }
+
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public static async Task<FakeChannelServer> StartAsync()
@@ -57,12 +60,15 @@ public sealed class FakeChannelServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        Requests.Enqueue(new RecordedRequest(
+        var recorded = new RecordedRequest(
             context.Request.Method,
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body));
-        var (status, answer, headers) = _script.TryDequeue(out var next) ? next : (200, DefaultBody, []);
+            body);
+        Requests.Enqueue(recorded);
+        var (status, answer, headers) = _script.TryDequeue(out var next) ? next
+            : Handler?.Invoke(recorded) is { } computed ? (computed.Status, computed.Body, [])
+            : (200, DefaultBody, []);
         context.Response.StatusCode = status;
         foreach (var (name, value) in headers)
         {

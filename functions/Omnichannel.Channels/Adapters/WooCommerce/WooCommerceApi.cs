@@ -56,7 +56,7 @@ public sealed class WooCommerceApi : IChannelApi
     /// <summary>WooCommerce has no cancellation to acknowledge.</summary>
     public Task AcknowledgeCancellationAsync(ChannelRequest request, string channelOrderId) => Task.CompletedTask;
 
-    private static void Authorize(HttpRequestMessage message, ChannelAccount account) =>
+    internal static void Authorize(HttpRequestMessage message, ChannelAccount account) =>
         message.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.Required("ConsumerKey")}:{account.Required("ConsumerSecret")}")));

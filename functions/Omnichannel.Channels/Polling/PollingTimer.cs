@@ -1,0 +1,40 @@
+using Omnichannel.Channels.Configuration;
+using Omnichannel.Hosting.Declarations;
+
+namespace Omnichannel.Channels.Polling;
+
+/// <summary>
+/// The polling timer function: polls every account whose adapter has a poller and is enabled. One account
+/// failing (channel down, circuit open) is logged and does not stop the others; its cursor stays put.
+/// </summary>
+public sealed class PollingTimer(ChannelAccounts accounts, IEnumerable<IOrderPoller> pollers, PollingRunner runner) : ITimerHandler
+{
+    public const string FunctionName = "channels-poll";
+
+    public async Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken)
+    {
+        var byAdapter = pollers.ToDictionary(p => p.Adapter, StringComparer.OrdinalIgnoreCase);
+        foreach (var account in accounts.All())
+        {
+            if (!byAdapter.TryGetValue(account.Adapter, out var poller) || !IsEnabled(account))
+            {
+                continue;
+            }
+
+            try
+            {
+                await runner.PollAsync(account, poller, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Logged and counted by the runner; the next tick reads the same window again.
+            }
+        }
+    }
+
+    public static bool IsEnabled(ChannelAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account["Poll"] is not null ? account.Flag("Poll") : PollingOptions.PolledByDefault.Contains(account.Adapter);
+    }
+}
