@@ -38,7 +38,7 @@ public sealed class FulfilmentTests
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!await condition())
         {
             await Task.Delay(100, timeout.Token);

@@ -114,7 +114,7 @@ public sealed class OrderExceptionTests
 
     private static async Task WaitForAlertAsync(OrderHub hub, string kind)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!(await Alerts.ReadAsync(hub)).Any(a => a.Kind == kind))
         {
             await Task.Delay(100, timeout.Token);

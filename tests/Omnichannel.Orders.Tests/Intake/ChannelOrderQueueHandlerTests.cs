@@ -76,7 +76,7 @@ public sealed class ChannelOrderQueueHandlerTests
             .Replace("2026-11-25T09:00:01Z", "2026-11-25T10:00:00Z", StringComparison.Ordinal);
         Assert.True((await hub.PostShopifyAsync(cancelled, "evt-5202", "orders/cancelled")).IsSuccessStatusCode);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         OrderDetail detail;
         while (!(detail = await hub.GetOrderAsync(id)).Summary.Flags.Contains(OrderFlags.CancelledAfterFlow))
         {
@@ -91,7 +91,7 @@ public sealed class ChannelOrderQueueHandlerTests
 
     private static async Task WaitUntilEmptyAsync(Azure.Storage.Queues.QueueClient queue)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while ((await queue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount > 0)
         {
             await Task.Delay(50, timeout.Token);

@@ -117,7 +117,7 @@ public sealed class OrderHub : IAsyncDisposable
     /// <summary>Waits (up to 30 s, polling storage) until the order has the status; fails with its last state otherwise.</summary>
     public async Task<OrderDetail> WaitForStatusAsync(string id, OrderStatus status)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         OrderDetail? last = null;
         while (!timeout.IsCancellationRequested)
         {
@@ -140,7 +140,7 @@ public sealed class OrderHub : IAsyncDisposable
     /// <summary>Waits until the flow ends (completed, failed or terminated).</summary>
     public async Task<OrchestrationMetadata> WaitForEndAsync(string id)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (await Durable.GetInstanceAsync(id, false, timeout.Token) is null)
         {
             await Task.Delay(50, timeout.Token);
