@@ -7,6 +7,7 @@ using Omnichannel.Durable;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Orders.Configuration;
+using Omnichannel.Orders.Demo;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Fulfilment;
 using Omnichannel.Orders.Http;
@@ -37,6 +38,8 @@ public static class OrdersServiceCollectionExtensions
         services.TryAddSingleton<LocationPlanner>();
         services.TryAddSingleton<FulfilmentSender>();
         services.TryAddSingleton<IOrderChannels, ChannelClientsAdapter>();
+        services.TryAddSingleton<DemoCatalogue>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoCatalogue>());
         services.AddHttpClient(FulfilmentSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
         services.AddOrchestrator<OrderFlow>(OrderFlow.Name)

@@ -37,6 +37,12 @@ public sealed class OrdersOptions
     /// <summary>Wait before the second attempt to report tracking; doubled per attempt, at most 1 hour. Default 30 seconds.</summary>
     public TimeSpan ReportRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// On start, when the catalogue has no locations, seed the demo catalogue: store-berlin (200), wh-main (300)
+    /// and fba-eu (200, Amazon) of DEMO-TEE, plus DEMO-MUG and DEMO-CAP. Default false; meant for local runs.
+    /// </summary>
+    public bool SeedDemo { get; set; }
+
     /// <summary>Longest wait between polls of the empty channel order queue. Default 2 seconds.</summary>
     public TimeSpan IntakePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
