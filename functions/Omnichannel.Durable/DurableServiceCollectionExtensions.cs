@@ -26,6 +26,11 @@ public static class DurableServiceCollectionExtensions
     public static IServiceCollection AddDurable(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(DurableRuntime)))
+        {
+            return services;
+        }
+
         services.AddOptions<DurableOptions>()
             .Bind(configuration.GetSection(DurableOptions.Section))
             .ValidateDataAnnotations()

@@ -12,7 +12,8 @@ namespace Omnichannel.Durable.Client;
 /// </summary>
 public sealed class DurableClient
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Inputs up to this size ride in the start message (which must stay under the queue's limit).</summary>
     private const int MaxSnapshotInput = 16_000;
@@ -146,11 +147,12 @@ public sealed class DurableClient
     /// <summary>
     /// Waits until the instance completes, fails or is terminated. An instance that ends in this process is
     /// answered from memory at once, without a read; progress made by other hosts is seen by reading
-    /// storage every 250 ms.
+    /// storage, after 250 ms and then at growing intervals up to 2 s.
     /// </summary>
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = true, CancellationToken cancellationToken = default)
     {
         await _runtime.EnsureCreatedAsync(cancellationToken);
+        var interval = FirstPollInterval;
         while (true)
         {
             var changed = _runtime.Signals.NextChangeAsync(instanceId);
@@ -160,10 +162,12 @@ public sealed class DurableClient
             }
 
             // Real time on purpose: other hosts' progress is only seen by polling storage.
-            if (await Task.WhenAny(changed, Task.Delay(PollInterval, cancellationToken)) == changed)
+            if (await Task.WhenAny(changed, Task.Delay(interval, cancellationToken)) == changed)
             {
                 continue;
             }
+
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
 
             cancellationToken.ThrowIfCancellationRequested();
             var state = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken);

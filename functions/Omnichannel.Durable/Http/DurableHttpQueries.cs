@@ -14,7 +14,7 @@ internal static partial class DurableHttpApi
     private const string TagParameterPrefix = "tag.";
 
     /// <summary>
-    /// <c>runtimeStatus</c> (comma list), <c>createdTimeFrom</c>, <c>createdTimeTo</c>, <c>instanceIdPrefix</c>,
+    /// <c>runtimeStatus</c> (comma list), <c>createdTimeFrom</c>, <c>createdTimeTo</c>, <c>instanceIdPrefix</c>, <c>namePrefix</c>,
     /// <c>top</c>, <c>showInput</c>, and <c>tag.{name}={value}</c>; the next page's token comes back in
     /// <c>x-ms-continuation-token</c> and is sent the same way.
     /// </summary>
@@ -96,6 +96,7 @@ internal static partial class DurableHttpApi
             CreatedFrom = from,
             CreatedTo = to,
             InstanceIdPrefix = q["instanceIdPrefix"].ToString() is { Length: > 0 } prefix ? prefix : null,
+            NamePrefix = q["namePrefix"].ToString() is { Length: > 0 } namePrefix ? namePrefix : null,
             Tags = tags.Count > 0 ? tags : null,
             PageSize = top,
             ContinuationToken = token.Length > 0 ? token : null,

@@ -31,6 +31,12 @@ internal static class InstanceFilter
             parts.Add(TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey lt {high}"));
         }
 
+        if (!string.IsNullOrEmpty(query.NamePrefix))
+        {
+            var high = query.NamePrefix[..^1] + (char)(query.NamePrefix[^1] + 1);
+            parts.Add(TableClient.CreateQueryFilter($"Name ge {query.NamePrefix} and Name lt {high}"));
+        }
+
         foreach (var (key, value) in query.Tags ?? new Dictionary<string, string>())
         {
             parts.Add($"{InstanceRows.TagProperty(key)} eq {TableClient.CreateQueryFilter($"{value}")}");

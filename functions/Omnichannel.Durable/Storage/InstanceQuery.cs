@@ -14,6 +14,9 @@ public sealed record InstanceQuery
     /// <summary>Instance ids starting with this.</summary>
     public string? InstanceIdPrefix { get; init; }
 
+    /// <summary>Instances whose orchestrator name starts with this.</summary>
+    public string? NamePrefix { get; init; }
+
     /// <summary>Instances carrying all of these tags with these values.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 

@@ -150,11 +150,15 @@ public sealed class ManagementTests
         while (query.ContinuationToken is not null);
         var byPrefix = await runtime.Client.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = order });
         var none = await runtime.Client.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = order, Statuses = [OrchestrationRuntimeStatus.Completed] });
+        var byName = await runtime.Client.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = order, NamePrefix = "Wai" });
+        var otherName = await runtime.Client.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = order, NamePrefix = "Chain" });
 
         Assert.Equal(ids.Order(), seen.Order());
         Assert.True(pages >= 3);
         Assert.Equal(8, byPrefix.Instances.Count);
         Assert.Empty(none.Instances);
+        Assert.Equal(8, byName.Instances.Count);
+        Assert.Empty(otherName.Instances);
     }
 
     internal static void Register(IServiceCollection services) =>

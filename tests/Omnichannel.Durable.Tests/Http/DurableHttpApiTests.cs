@@ -69,6 +69,32 @@ public sealed class DurableHttpApiTests
     }
 
     [Fact]
+    public async Task RestartRewindSuspendQuarantineRoutes_OnACompletedInstance_AnswerByState()
+    {
+        await using var scope = await CreateHubAsync();
+        using var client = scope.Hub.CreateAdminClient();
+        var id = Unique.Name("done");
+        await client.PostAsJsonAsync($"{Root}/orchestrators/Chain/{id}", 2);
+        await PollAsync(client, $"{Root}/instances/{id}");
+
+        var rewind = await client.PostAsync($"{Root}/instances/{id}/rewind?reason=x", null);
+        var suspend = await client.PostAsync($"{Root}/instances/{id}/suspend", null);
+        var restart = await client.PostAsync($"{Root}/instances/{id}/restart?restartWithNewInstanceId=true", null);
+        var restarted = await restart.Content.ReadFromJsonAsync<JsonObject>();
+        var second = await PollAsync(client, restarted!["statusQueryGetUri"]!.GetValue<string>());
+        var quarantine = await client.GetFromJsonAsync<JsonArray>($"{Root}/quarantine");
+        var requeueUnknown = await client.PostAsync($"{Root}/quarantine/nope/requeue", null);
+
+        Assert.Equal(HttpStatusCode.Gone, rewind.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, suspend.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, restart.StatusCode);
+        Assert.NotEqual(id, restarted["id"]!.GetValue<string>());
+        Assert.Equal(7, second["output"]!.GetValue<int>());
+        Assert.Empty(quarantine!);
+        Assert.Equal(HttpStatusCode.NotFound, requeueUnknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Routes_WithoutAdminKey_AreRefused()
     {
         await using var scope = await CreateHubAsync();
