@@ -79,6 +79,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<PollingRunner>();
         services.AddSingleton<IOrderPoller, WooCommercePoller>();
         services.AddSingleton<IOrderPoller, AmazonPoller>();
+        services.AddSingleton<IOrderPoller, EbayPoller>();
+        services.AddSingleton<IOrderPoller, EtsyPoller>();
+        services.AddSingleton<IOrderPoller, AllegroPoller>();
+        services.AddSingleton<IOrderPoller, WalmartPoller>();
         services.AddTimerFunction<PollingTimer>(PollingTimer.FunctionName, configuration[$"{PollingOptions.Section}:Schedule"] ?? new PollingOptions().Schedule);
 
         services.AddHttpFunction("webhooks-receive", "webhooks/{channel}", AuthorizationLevel.Anonymous, ReceiveDefaultStore, "POST");

@@ -28,9 +28,8 @@ public sealed class OrderIntake(OrderVersionTable versions, ChannelStorage stora
             return (outcome, kind);
         }
 
-        await EnqueueAsync(
-            new ChannelOrderMessage($"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt),
-            cancellationToken);
+        var message = new ChannelOrderMessage($"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt, order);
+        await EnqueueAsync(message, cancellationToken);
         await versions.MarkForwardedAsync(order, fingerprint, cancellationToken);
         return (outcome, kind);
     }
@@ -48,7 +47,14 @@ public sealed class OrderIntake(OrderVersionTable versions, ChannelStorage stora
     private async Task EnqueueAsync(ChannelOrderMessage message, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        await StorageCall.RunAsync(() => storage.Orders.SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken));
+        var text = JsonSerializer.Serialize(message);
+        if (text.Length > ChannelOrderMessage.MaxInlineBytes)
+        {
+            // A very large order travels by pointer only; the consumer maps the archived payload.
+            text = JsonSerializer.Serialize(message with { Order = null });
+        }
+
+        await StorageCall.RunAsync(() => storage.Orders.SendMessageAsync(text, cancellationToken));
         metrics.OrderForwarded(message.Channel, message.Kind);
     }
 }

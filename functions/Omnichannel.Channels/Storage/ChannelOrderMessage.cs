@@ -15,6 +15,10 @@ namespace Omnichannel.Channels.Storage;
 /// <param name="ArchiveBlob">Blob (in the archive container) holding the raw payload.</param>
 /// <param name="DeliveryId">The channel's delivery/event id, if any.</param>
 /// <param name="ReceivedAt">When the payload arrived.</param>
+/// <param name="Order">
+/// The canonical order, inlined when small enough for a queue message (<see cref="MaxInlineBytes"/>); null for a
+/// reference, or when the consumer must map the archived payload again.
+/// </param>
 public sealed record ChannelOrderMessage(
     string MessageId,
     OrderEventKind Kind,
@@ -23,4 +27,9 @@ public sealed record ChannelOrderMessage(
     string ChannelOrderId,
     string ArchiveBlob,
     string? DeliveryId,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    CanonicalOrder? Order = null)
+{
+    /// <summary>Queue messages carry at most 64 KiB after base64; the inlined order stays well below.</summary>
+    public const int MaxInlineBytes = 32 * 1024;
+}

@@ -26,6 +26,7 @@ public sealed class WebhookPipelineTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var message = Assert.Single(await hub.QueuedAsync());
         Assert.Equal((OrderEventKind.New, "shopify", "main", "820982911946154508", "e:evt-1"), (message.Kind, message.Channel, message.Store, message.ChannelOrderId, message.DeliveryId));
+        Assert.Equal(2, message.Order?.Lines.Count);
         var archived = await hub.Services.GetRequiredService<WebhookArchive>().ReadAsync(message.ArchiveBlob, CancellationToken.None);
         Assert.Equal(ShopifyOrder, archived.Body);
         Assert.Equal("orders/create", archived.Headers["X-Shopify-Topic"]);

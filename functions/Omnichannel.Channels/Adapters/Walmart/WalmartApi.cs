@@ -58,7 +58,7 @@ public sealed class WalmartApi : IChannelApi
 
     public Task AcknowledgeCancellationAsync(ChannelRequest request, string channelOrderId) => Task.CompletedTask;
 
-    private static void Authorize(HttpRequestMessage message, ChannelAccount account, string correlationId)
+    internal static void Authorize(HttpRequestMessage message, ChannelAccount account, string correlationId)
     {
         message.Headers.Add("WM_SEC.ACCESS_TOKEN", account.Required("AccessToken"));
         message.Headers.Add("WM_SVC.NAME", account["ServiceName"] ?? "Walmart Marketplace");
