@@ -16,7 +16,12 @@ public sealed class ReceiveOrder(ArchivedOrderReader reader, OrderStore store, T
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var order = await reader.ReadAsync(input.ArchiveBlob, input.Channel, input.Store, input.ChannelOrderId, context.CancellationToken);
-        await store.UpsertAsync(input.OrderId, order, input.MessageId, time.GetUtcNow(), context.CancellationToken);
+        if (await store.UpsertAsync(input.OrderId, order, input.MessageId, time.GetUtcNow(), context.CancellationToken))
+        {
+            return order;
+        }
+
+        // Stored before (a re-run, or an update that arrived first): the stored version is the latest.
         return (await store.GetAsync(input.OrderId, context.CancellationToken))?.Order ?? order;
     }
 }
