@@ -10,6 +10,7 @@ using Omnichannel.Functions.Health;
 using Omnichannel.Functions.Triggers;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
+using Omnichannel.Orders;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Sync;
 
@@ -60,6 +61,7 @@ public static class HubApp
         builder.Services.AddLedger(configuration);
         builder.Services.AddChannels(configuration);
         builder.Services.AddSync(configuration);
+        builder.Services.AddOrders(configuration);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationMiddleware>();

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using Omnichannel.Channels.Outbound;
+using Omnichannel.Durable.Activities;
+using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Intake;
+using Omnichannel.Orders.Storage;
+
+namespace Omnichannel.Orders.Activities;
+
+/// <summary>
+/// Reports the shipment to the channel with the key <c>{order id}:shipment:{tracking number}</c>, the same for
+/// every retry, replay and rewind. A shipment the channel already accepted (recorded under that key) is not
+/// sent again; channels that dedupe by key (Amazon, generic, POS) also drop a repeat after a crash between
+/// their answer and the record.
+/// </summary>
+public sealed class ReportTracking(IOrderChannels channels, OrderStore store, TimeProvider time, ILogger<ReportTracking> logger)
+    : TaskActivity<TrackingInput, ReportedShipment>
+{
+    public const string Name = nameof(ReportTracking);
+
+    public static string KeyFor(string orderId, string trackingNumber) => $"{orderId}:shipment:{trackingNumber}";
+
+    public override async Task<ReportedShipment> RunAsync(TaskActivityContext context, TrackingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var key = KeyFor(input.OrderId, input.Shipment.TrackingNumber);
+        if (await store.GetReportAsync(key, context.CancellationToken) is { } reported)
+        {
+            return reported;
+        }
+
+        var s = input.Shipment;
+        var report = new ShipmentReport(input.ChannelOrderId, s.Lines, s.Carrier, s.TrackingNumber, s.TrackingUrl, s.ShippedAt, ChannelFulfilmentOrderId: s.ChannelFulfilmentOrderId);
+        var receipt = await channels.Get(input.Channel).ReportShipmentAsync(input.Store, report, key, context.CancellationToken);
+        var record = new ReportedShipment(key, receipt.ChannelShipmentId, time.GetUtcNow());
+        await store.RecordReportAsync(record, context.CancellationToken);
+        Log.TrackingReported(logger, input.OrderId, input.Channel, s.Carrier, key);
+        return record;
+    }
+}

@@ -1,0 +1,79 @@
+using Omnichannel.Durable.Activities;
+using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Fulfilment;
+
+namespace Omnichannel.Orders.Activities;
+
+/// <summary>
+/// Reserves every line, each from the first candidate location that has all of it, or reserves nothing and
+/// says what is missing. Ledger keys are <c>{activity key}:{line}</c>, so a re-run of this step finds its
+/// first reservations instead of making new ones.
+/// </summary>
+public sealed class ReserveStock(LocationPlanner planner, StockReader reader, StockLedger ledger) : TaskActivity<StockInput, ReservationResult>
+{
+    public const string Name = nameof(ReserveStock);
+
+    public override async Task<ReservationResult> RunAsync(TaskActivityContext context, StockInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = context.CancellationToken;
+        var candidates = await planner.CandidatesAsync(input.Fulfilment, ct);
+        var views = await reader.GetManyAsync(input.Lines.Select(l => l.Sku), ct);
+        var available = views.SelectMany(v => v.Locations.Select(b => (Key: (v.Sku, b.Location), b.Available))).ToDictionary(x => x.Key, x => x.Available);
+        var plan = new List<Allocation>();
+        var missing = new List<string>();
+        foreach (var line in input.Lines)
+        {
+            var location = candidates.FirstOrDefault(l => available.GetValueOrDefault((line.Sku, l.Id)) >= line.Quantity);
+            if (location is null)
+            {
+                var total = candidates.Sum(l => available.GetValueOrDefault((line.Sku, l.Id)));
+                missing.Add($"{line.Sku}: {line.Quantity} wanted, {total} available at {string.Join('/', candidates.Select(c => c.Id))}");
+                continue;
+            }
+
+            available[(line.Sku, location.Id)] -= line.Quantity;
+            plan.Add(new Allocation(line.ChannelLineId, line.Sku, location.Id, line.Quantity, line.UnitPrice));
+        }
+
+        if (missing.Count > 0)
+        {
+            return new ReservationResult([], missing);
+        }
+
+        var reserved = new List<Allocation>();
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var a = plan[i];
+            var key = $"{context.IdempotencyKey}:{i}";
+            var outcome = await ledger.RecordAsync(Command(MovementKind.Reserve, a, key, input), ct);
+            if (outcome.Rejection is { Reason: RejectionReason.IdempotencyKeyReused })
+            {
+                // A first run of this step reserved this line elsewhere: keep that reservation.
+                var first = await ledger.FindAsync(a.Sku, key, ct) ?? throw new InvalidOperationException(outcome.Rejection.Message);
+                reserved.Add(a with { Location = first.Location });
+                continue;
+            }
+
+            if (outcome.Rejection is { } rejection)
+            {
+                // Another order took the stock between the read and the reservation: hold nothing, try again later.
+                for (var j = 0; j < reserved.Count; j++)
+                {
+                    await ledger.RecordAsync(Command(MovementKind.Release, reserved[j], $"{context.IdempotencyKey}:{j}:release", input), ct);
+                }
+
+                return new ReservationResult([], [$"{a.Sku}: {rejection.Message}"]);
+            }
+
+            reserved.Add(a);
+        }
+
+        return new ReservationResult(reserved, []);
+    }
+
+    internal static MovementCommand Command(MovementKind kind, Allocation a, string key, StockInput input) =>
+        new(a.Sku, kind, a.Location, a.Quantity, key, new MovementSource(input.Channel, input.OrderId, "order-flow"), UnitPrice: kind == MovementKind.Reserve ? null : a.UnitPrice);
+}

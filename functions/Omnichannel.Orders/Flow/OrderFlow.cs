@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using Omnichannel.Channels.Model;
+using Omnichannel.Durable.Orchestration;
+using Omnichannel.Orders.Activities;
+using Omnichannel.Orders.Configuration;
+using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Storage;
+
+namespace Omnichannel.Orders.Flow;
+
+/// <summary>
+/// One order, start to end: receive, match, reserve (or record a channel-fulfilled sale), request fulfilment,
+/// wait for the shipment, ship in the ledger, report tracking. Waits are durable events with timers that
+/// alert; a cancellation raised at any point before shipping releases what is held.
+/// </summary>
+public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrator<OrderFlowInput, OrderFlowResult>
+{
+    public const string Name = nameof(OrderFlow);
+
+    private static readonly TaskOptions Steps = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1)) { BackoffCoefficient = 2 });
+
+    public override async Task<OrderFlowResult> RunAsync(TaskOrchestrationContext context, OrderFlowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var o = options.Value;
+        var waits = new FlowWaits(context, context.WaitForExternalEvent<CancelRequest>(OrderEvents.Cancelled));
+        context.SetCustomStatus(new OrderProgress(OrderStatus.Received));
+        var order = await context.CallActivityAsync<CanonicalOrder>(ReceiveOrder.Name, input, Steps);
+        if (order.Status == ChannelOrderStatus.Cancelled)
+        {
+            return await CancelAsync(context, input, [], new CancelRequest(true, "cancelled on the channel before the flow ran"));
+        }
+
+        var match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, Steps);
+        while (match.Unmatched.Count > 0)
+        {
+            var detail = "No catalogue SKU for line(s) " + string.Join(", ", match.Unmatched.Select(u => $"{u.ChannelLineId} ({u.ChannelSku ?? u.ChannelItemId ?? u.Title})"));
+            context.SetCustomStatus(new OrderProgress(OrderStatus.NeedsAttention, detail));
+            var (woken, _) = await waits.WaitAsync<object>(OrderEvents.SkuMapped, o.SkuMappingReminder, () => AlertAsync(context, input, "needsAttention", detail));
+            if (woken == Woken.Cancelled)
+            {
+                return await CancelAsync(context, input, [], await waits.Cancel);
+            }
+
+            match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, Steps);
+        }
+
+        var stock = new StockInput(input.OrderId, order.Channel, order.Fulfilment, match.Matched);
+        if (order.Fulfilment.Kind is FulfilmentKind.FulfilledByChannel or FulfilmentKind.InStore)
+        {
+            var sold = await context.CallActivityAsync<List<Allocation>>(RecordChannelSale.Name, stock, Steps);
+            return Finish(context, OrderStatus.Completed, $"Sale recorded at {sold.FirstOrDefault()?.Location}; the channel fulfils it.");
+        }
+
+        var alerted = false;
+        var reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
+        while (!reservation.Reserved)
+        {
+            var detail = "Not enough stock: " + string.Join("; ", reservation.Missing);
+            context.SetCustomStatus(new OrderProgress(OrderStatus.Backordered, detail));
+            if (!alerted)
+            {
+                await AlertAsync(context, input, "backordered", detail);
+                alerted = true;
+            }
+
+            var (woken, _) = await waits.WaitAsync<object>(OrderEvents.StockAvailable, o.StockRecheckInterval, null);
+            if (woken == Woken.Cancelled)
+            {
+                return await CancelAsync(context, input, [], await waits.Cancel);
+            }
+
+            reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
+        }
+
+        var held = reservation.Allocations;
+        if (waits.Cancel.IsCompleted)
+        {
+            return await CancelAsync(context, input, held, await waits.Cancel);
+        }
+
+        await context.CallActivityAsync<List<FulfilmentRecord>>(RequestFulfilment.Name, new FulfilmentInput(input.OrderId, order, held), Steps);
+        var where = string.Join(", ", held.Select(a => a.Location).Distinct(StringComparer.Ordinal));
+        context.SetCustomStatus(new OrderProgress(OrderStatus.AwaitingShipment, $"Fulfilment requested at {where}"));
+        var (shipped, shipment) = await waits.WaitAsync<ShipmentConfirmation>(
+            OrderEvents.ShipmentConfirmed, o.ShipmentSla, () => AlertAsync(context, input, "shipmentLate", $"No shipment from {where} within {o.ShipmentSla}"));
+        if (shipped == Woken.Cancelled)
+        {
+            return await CancelAsync(context, input, held, await waits.Cancel);
+        }
+
+        await context.CallActivityAsync<int>(ShipStock.Name, new AllocationInput(input.OrderId, order.Channel, held), Steps);
+        context.SetCustomStatus(new OrderProgress(OrderStatus.Shipped, $"{shipment!.Carrier} {shipment.TrackingNumber}"));
+        var retry = new RetryPolicy(o.ReportAttempts, o.ReportRetryInterval) { BackoffCoefficient = 2 };
+        await context.CallActivityAsync<ReportedShipment>(
+            ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, shipment), TaskOptions.FromRetryPolicy(retry));
+
+        if (waits.Cancel.IsCompleted)
+        {
+            // Too late to release: the goods left. Operations decide (return, refund).
+            await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
+            return Finish(context, OrderStatus.Completed, $"Tracking {shipment.TrackingNumber} reported; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
+        }
+
+        return Finish(context, OrderStatus.Completed, $"Tracking {shipment.TrackingNumber} reported to {order.Channel}");
+    }
+
+    private static async Task<OrderFlowResult> CancelAsync(TaskOrchestrationContext context, OrderFlowInput input, IReadOnlyList<Allocation> held, CancelRequest request)
+    {
+        if (held.Count > 0)
+        {
+            await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, held), Steps);
+        }
+
+        if (request.FromChannel)
+        {
+            await context.CallActivityAsync<bool>(AcknowledgeCancellation.Name, new CancellationInput(input.OrderId, input.Channel, input.Store, input.ChannelOrderId), Steps);
+        }
+
+        return Finish(context, OrderStatus.Cancelled, request.Reason ?? (request.FromChannel ? "cancelled on the channel" : "cancelled by operations"));
+    }
+
+    private static Task AlertAsync(TaskOrchestrationContext context, OrderFlowInput input, string kind, string detail) =>
+        context.CallActivityAsync<bool>(RaiseOrderAlert.Name, new OrderNotice(input.OrderId, kind, detail), Steps);
+
+    private static OrderFlowResult Finish(TaskOrchestrationContext context, OrderStatus status, string detail, IReadOnlyList<string>? flags = null)
+    {
+        context.SetCustomStatus(new OrderProgress(status, detail, flags));
+        return new OrderFlowResult(status, detail);
+    }
+}

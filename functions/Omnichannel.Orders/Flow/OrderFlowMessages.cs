@@ -1,0 +1,71 @@
+using Omnichannel.Channels.Model;
+using Omnichannel.Channels.Outbound;
+using Omnichannel.Orders.Model;
+
+namespace Omnichannel.Orders.Flow;
+
+/// <summary>Names of the events the flow waits for, as raised through the runtime (and its HTTP API).</summary>
+public static class OrderEvents
+{
+    public const string SkuMapped = "SkuMapped";
+    public const string StockAvailable = "StockAvailable";
+    public const string ShipmentConfirmed = "ShipmentConfirmed";
+    public const string Cancelled = "OrderCancelled";
+    public const string Updated = "OrderUpdated";
+}
+
+/// <summary>The flow's input: which order and the archived payload that first carried it.</summary>
+public sealed record OrderFlowInput(string OrderId, string Channel, string Store, string ChannelOrderId, string ArchiveBlob, string MessageId);
+
+/// <summary>What the flow returns when it ends.</summary>
+public sealed record OrderFlowResult(OrderStatus Status, string? Detail = null);
+
+/// <summary>The payload of <see cref="OrderEvents.Cancelled"/>.</summary>
+/// <param name="FromChannel">True when the channel cancelled it (the hub then acknowledges it to the channel).</param>
+/// <param name="Reason">Why.</param>
+public sealed record CancelRequest(bool FromChannel, string? Reason = null);
+
+/// <summary>The payload of <see cref="OrderEvents.ShipmentConfirmed"/>.</summary>
+public sealed record ShipmentConfirmation(
+    string Carrier,
+    string TrackingNumber,
+    Uri? TrackingUrl,
+    DateTimeOffset ShippedAt,
+    IReadOnlyList<ShipmentLine> Lines,
+    string? ChannelFulfilmentOrderId = null);
+
+/// <summary>A line matched to a catalogue SKU.</summary>
+public sealed record MatchedLine(string ChannelLineId, string Sku, int Quantity, decimal UnitPrice, string MatchedBy);
+
+/// <summary>A line that matched nothing, with what the channel called it.</summary>
+public sealed record UnmatchedLine(string ChannelLineId, string? ChannelItemId, string? ChannelSku, string? Title);
+
+/// <summary>The result of matching every line.</summary>
+public sealed record MatchResult(IReadOnlyList<MatchedLine> Matched, IReadOnlyList<UnmatchedLine> Unmatched);
+
+/// <summary>Input of the stock activities.</summary>
+public sealed record StockInput(string OrderId, string Channel, FulfilmentMethod Fulfilment, IReadOnlyList<MatchedLine> Lines);
+
+/// <summary>Units of one line reserved (or shipped, released) at one location.</summary>
+public sealed record Allocation(string ChannelLineId, string Sku, string Location, int Quantity, decimal UnitPrice);
+
+/// <summary>A reservation attempt: all lines reserved, or what is missing (nothing is then held).</summary>
+public sealed record ReservationResult(IReadOnlyList<Allocation> Allocations, IReadOnlyList<string> Missing)
+{
+    public bool Reserved => Missing.Count == 0;
+}
+
+/// <summary>Input of the activities that move reserved stock.</summary>
+public sealed record AllocationInput(string OrderId, string Channel, IReadOnlyList<Allocation> Allocations);
+
+/// <summary>Input of <c>RequestFulfilment</c>.</summary>
+public sealed record FulfilmentInput(string OrderId, CanonicalOrder Order, IReadOnlyList<Allocation> Allocations);
+
+/// <summary>Input of <c>ReportTracking</c>.</summary>
+public sealed record TrackingInput(string OrderId, string Channel, string Store, string ChannelOrderId, ShipmentConfirmation Shipment);
+
+/// <summary>Input of <c>RaiseOrderAlert</c> and <c>FlagOrder</c>.</summary>
+public sealed record OrderNotice(string OrderId, string Kind, string Detail);
+
+/// <summary>Input of <c>AcknowledgeCancellation</c>.</summary>
+public sealed record CancellationInput(string OrderId, string Channel, string Store, string ChannelOrderId);

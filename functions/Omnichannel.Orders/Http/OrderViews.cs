@@ -1,0 +1,111 @@
+using Omnichannel.Channels.Model;
+using Omnichannel.Durable.Client;
+using Omnichannel.Durable.Model;
+using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Storage;
+
+namespace Omnichannel.Orders.Http;
+
+/// <summary>One order in a list.</summary>
+/// <param name="Id">Order id (the flow's instance id).</param>
+/// <param name="Channel">Channel.</param>
+/// <param name="Store">Store on the channel.</param>
+/// <param name="ChannelOrderId">The channel's order id.</param>
+/// <param name="Status">Business status.</param>
+/// <param name="Detail">What it waits for, or the outcome.</param>
+/// <param name="Failure">Why it failed (type: message), when <see cref="OrderStatus.Failed"/>.</param>
+/// <param name="Flags">Things operations must look at.</param>
+/// <param name="CreatedAt">When the flow started.</param>
+/// <param name="LastUpdatedAt">Last progress.</param>
+public sealed record OrderSummary(
+    string Id,
+    string Channel,
+    string Store,
+    string ChannelOrderId,
+    OrderStatus Status,
+    string? Detail,
+    string? Failure,
+    IReadOnlyList<string> Flags,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt)
+{
+    public static OrderSummary From(OrchestrationMetadata m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var input = m.ReadInputAs<OrderFlowInput>();
+        var progress = m.ReadCustomStatusAs<OrderProgress>();
+        var status = m.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Failed => OrderStatus.Failed,
+            OrchestrationRuntimeStatus.Terminated => OrderStatus.Terminated,
+            OrchestrationRuntimeStatus.Pending => OrderStatus.Pending,
+            _ => progress?.Status ?? OrderStatus.Received,
+        };
+        var failure = m.FailureDetails is { } f ? Describe(f) : null;
+        return new OrderSummary(
+            m.InstanceId,
+            input?.Channel ?? m.Tags?.GetValueOrDefault("channel") ?? string.Empty,
+            input?.Store ?? m.Tags?.GetValueOrDefault("store") ?? string.Empty,
+            input?.ChannelOrderId ?? string.Empty,
+            status,
+            progress?.Detail,
+            failure,
+            progress?.Flags ?? [],
+            m.CreatedAt,
+            m.LastUpdatedAt);
+    }
+
+    /// <summary>The innermost failure is the cause operations need; the outer ones name the step.</summary>
+    internal static string Describe(TaskFailureDetails failure)
+    {
+        var cause = failure;
+        while (cause.InnerFailure is { } inner)
+        {
+            cause = inner;
+        }
+
+        return ReferenceEquals(cause, failure) ? $"{failure.ErrorType}: {failure.ErrorMessage}" : $"{failure.ErrorMessage} (cause {cause.ErrorType}: {cause.ErrorMessage})";
+    }
+}
+
+/// <summary>One order in full: its status, the stored canonical order, fulfilment and the flow's timeline.</summary>
+public sealed record OrderDetail(
+    OrderSummary Summary,
+    CanonicalOrder? Order,
+    int Versions,
+    IReadOnlyList<string> StoredFlags,
+    IReadOnlyList<FulfilmentRecord> Fulfilment,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>A page of orders; pass <see cref="ContinuationToken"/> back for the next page.</summary>
+public sealed record OrderPage(IReadOnlyList<OrderSummary> Orders, string? ContinuationToken);
+
+/// <summary>The body of <c>POST /api/orders/{id}/map-sku</c>.</summary>
+/// <param name="LineId">The channel line id to map.</param>
+/// <param name="Sku">The catalogue SKU it sells.</param>
+public sealed record MapSkuRequest(string? LineId = null, string? Sku = null);
+
+/// <summary>The body of <c>POST /api/orders/{id}/cancel</c>.</summary>
+public sealed record CancelOrderRequest(string? Reason = null);
+
+/// <summary>The body of <c>POST /api/shipments/{orderId}</c>.</summary>
+/// <param name="Carrier">Carrier name or code.</param>
+/// <param name="TrackingNumber">Tracking number.</param>
+/// <param name="TrackingUrl">Tracking link, optional.</param>
+/// <param name="ShippedAt">When it left; default now.</param>
+/// <param name="Lines">Channel line ids and quantities; default every line of the order.</param>
+/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order id, needed to report to Shopify.</param>
+public sealed record ShipmentRequest(
+    string? Carrier = null,
+    string? TrackingNumber = null,
+    Uri? TrackingUrl = null,
+    DateTimeOffset? ShippedAt = null,
+    IReadOnlyList<ShipmentLineRequest>? Lines = null,
+    string? ChannelFulfilmentOrderId = null);
+
+/// <summary>A line of a shipment.</summary>
+public sealed record ShipmentLineRequest(string? LineId = null, int? Quantity = null);
+
+/// <summary>What an accepted command answers.</summary>
+public sealed record OrderAccepted(string Id, string Action);

@@ -1,0 +1,178 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Omnichannel.Channels.Model;
+using Omnichannel.Durable.Model;
+using Omnichannel.Orders.Configuration;
+using Omnichannel.Storage.Connection;
+using Omnichannel.Storage.Errors;
+
+namespace Omnichannel.Orders.Storage;
+
+/// <summary>
+/// The orders table: one row per order (PartitionKey <c>order</c>, RowKey the order id) holding the latest
+/// canonical order, and one row per shipment reported to a channel (PartitionKey <c>report</c>, RowKey the
+/// report's idempotency key). Created on first use.
+/// </summary>
+public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> options)
+{
+    internal const string OrderPartition = "order";
+    internal const string ReportPartition = "report";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
+
+    public TableClient Table { get; } = account.Tables.GetTableClient(options.Value.OrdersTable);
+
+    /// <summary>
+    /// Stores an order: inserted the first time (true); seen again (409), it replaces the stored one unless
+    /// that is newer by the channel's <see cref="CanonicalOrder.UpdatedAt"/> (false). A 412 (another writer
+    /// in between) re-reads and decides again. Never a second row.
+    /// </summary>
+    public async Task<bool> UpsertAsync(string orderId, CanonicalOrder order, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        await EnsureCreatedAsync(cancellationToken);
+        var entity = new TableEntity(OrderPartition, orderId)
+        {
+            ["Channel"] = order.Channel,
+            ["Store"] = order.Store,
+            ["ChannelOrderId"] = order.ChannelOrderId,
+            ["Order"] = DurableJson.Serialize(order),
+            ["ChannelUpdatedAt"] = order.UpdatedAt ?? order.PlacedAt,
+            ["ReceivedAt"] = now,
+            ["LastMessageId"] = messageId,
+            ["Versions"] = 1,
+        };
+        if (await StorageCall.TryCreateAsync(() => Table.AddEntityAsync(entity, cancellationToken)))
+        {
+            return true;
+        }
+
+        await StorageCall.RetryOnConflictAsync(async () =>
+        {
+            var stored = (await StorageCall.RunAsync(() => Table.GetEntityAsync<TableEntity>(OrderPartition, orderId, cancellationToken: cancellationToken))).Value;
+            if (stored.GetString("LastMessageId") == messageId || stored.GetDateTimeOffset("ChannelUpdatedAt") > (order.UpdatedAt ?? order.PlacedAt))
+            {
+                return false;
+            }
+
+            entity["ReceivedAt"] = stored.GetDateTimeOffset("ReceivedAt");
+            entity["UpdatedAt"] = now;
+            entity["Versions"] = (stored.GetInt32("Versions") ?? 1) + 1;
+            entity["Flags"] = stored.GetString("Flags");
+            await StorageCall.RunAsync(() => Table.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Replace, cancellationToken));
+            return true;
+        });
+        return false;
+    }
+
+    /// <summary>The stored order, or null.</summary>
+    public async Task<StoredOrder?> GetAsync(string orderId, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var entity = await StorageCall.TryGetAsync(async () => (await Table.GetEntityAsync<TableEntity>(OrderPartition, orderId, cancellationToken: cancellationToken)).Value);
+        return entity is null ? null : ToStored(entity);
+    }
+
+    /// <summary>Adds a flag for operations (idempotent: a flag already there is not added twice). False when the order is unknown.</summary>
+    public async Task<bool> AddFlagAsync(string orderId, string flag, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        return await StorageCall.RetryOnConflictAsync(async () =>
+        {
+            var stored = await StorageCall.TryGetAsync(async () => (await Table.GetEntityAsync<TableEntity>(OrderPartition, orderId, cancellationToken: cancellationToken)).Value);
+            if (stored is null)
+            {
+                return false;
+            }
+
+            var flags = DurableJson.Deserialize<List<string>>(stored.GetString("Flags")) ?? [];
+            if (!flags.Contains(flag, StringComparer.Ordinal))
+            {
+                flags.Add(flag);
+                var patch = new TableEntity(OrderPartition, orderId) { ["Flags"] = DurableJson.Serialize(flags) };
+                await StorageCall.RunAsync(() => Table.UpdateEntityAsync(patch, stored.ETag, TableUpdateMode.Merge, cancellationToken));
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>Records where and how the order was handed over for fulfilment (overwrites: the same request again changes nothing).</summary>
+    public async Task RecordFulfilmentAsync(string orderId, IReadOnlyList<FulfilmentRecord> records, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var patch = new TableEntity(OrderPartition, orderId) { ["Fulfilment"] = DurableJson.Serialize(records) };
+        await StorageCall.RunAsync(() => Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken));
+    }
+
+    /// <summary>The channel's answer to a shipment reported under this key, or null when none was recorded.</summary>
+    public async Task<ReportedShipment?> GetReportAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var entity = await StorageCall.TryGetAsync(async () => (await Table.GetEntityAsync<TableEntity>(ReportPartition, TableKeys.Escape(idempotencyKey), cancellationToken: cancellationToken)).Value);
+        return entity is null ? null : new ReportedShipment(idempotencyKey, entity.GetString("ChannelShipmentId"), entity.GetDateTimeOffset("ReportedAt") ?? default);
+    }
+
+    /// <summary>Records a shipment the channel accepted; a second record under the same key (409) keeps the first.</summary>
+    public async Task RecordReportAsync(ReportedShipment report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await EnsureCreatedAsync(cancellationToken);
+        var entity = new TableEntity(ReportPartition, TableKeys.Escape(report.IdempotencyKey))
+        {
+            ["ChannelShipmentId"] = report.ChannelShipmentId,
+            ["ReportedAt"] = report.ReportedAt,
+        };
+        await StorageCall.TryCreateAsync(() => Table.AddEntityAsync(entity, cancellationToken));
+    }
+
+    public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_created)
+            {
+                await StorageCall.RunAsync(() => Table.CreateIfNotExistsAsync(cancellationToken));
+                _created = true;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static StoredOrder ToStored(TableEntity e) => new(
+        e.RowKey,
+        DurableJson.Deserialize<CanonicalOrder>(e.GetString("Order"))!,
+        e.GetDateTimeOffset("ReceivedAt") ?? default,
+        e.GetDateTimeOffset("UpdatedAt"),
+        e.GetInt32("Versions") ?? 1,
+        DurableJson.Deserialize<List<string>>(e.GetString("Flags")) ?? [],
+        DurableJson.Deserialize<List<FulfilmentRecord>>(e.GetString("Fulfilment")) ?? []);
+}
+
+/// <summary>An order as stored: the latest canonical order and what operations need next to it.</summary>
+public sealed record StoredOrder(
+    string OrderId,
+    CanonicalOrder Order,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? UpdatedAt,
+    int Versions,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<FulfilmentRecord> Fulfilment);
+
+/// <summary>How an order was handed over: a signed webhook to the location, or a pick list for a store.</summary>
+public sealed record FulfilmentRecord(string Location, string Mode, DateTimeOffset RequestedAt, IReadOnlyList<PickItem> Items);
+
+/// <summary>One line of a pick list.</summary>
+public sealed record PickItem(string ChannelLineId, string Sku, int Quantity);
+
+/// <summary>A shipment a channel accepted.</summary>
+public sealed record ReportedShipment(string IdempotencyKey, string? ChannelShipmentId, DateTimeOffset ReportedAt);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Demo;
+using Omnichannel.Orders.Tests.Support;
+
+namespace Omnichannel.Orders.Tests.Demo;
+
+public sealed class DemoCatalogueTests
+{
+    [Fact]
+    public async Task SeedDemo_OnEmptyStore_SeedsStoreWarehouseAndFbaOnce()
+    {
+        var settings = OrderHub.UniqueSettings();
+        settings["Orders:SeedDemo"] = "true";
+        await using var hub = await OrderHub.CreateAsync(settings);
+
+        var tee = await hub.Services.GetRequiredService<StockReader>().GetAsync("DEMO-TEE", default);
+        Assert.Equal(700, tee!.OnHand);
+        Assert.Equal([("fba-eu", 200), ("store-berlin", 200), ("wh-main", 300)], tee.Locations.Select(l => (l.Location, l.OnHand)).ToList());
+        Assert.False(await hub.Services.GetRequiredService<DemoCatalogue>().SeedIfEmptyAsync(default));
+        Assert.Equal(700, (await hub.Services.GetRequiredService<StockReader>().GetAsync("DEMO-TEE", default))!.OnHand);
+    }
+
+    [Fact]
+    public async Task SeedDemo_Off_LeavesTheStoreEmpty()
+    {
+        await using var hub = await OrderHub.CreateAsync();
+
+        Assert.Null(await hub.Services.GetRequiredService<StockReader>().GetAsync("DEMO-TEE", default));
+    }
+}

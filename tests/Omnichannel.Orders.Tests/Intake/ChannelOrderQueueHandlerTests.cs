@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Channels.Storage;
+using Omnichannel.Durable.Model;
+using Omnichannel.Orders.Http;
+using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Tests.Support;
+using Omnichannel.Storage.Connection;
+
+namespace Omnichannel.Orders.Tests.Intake;
+
+public sealed class ChannelOrderQueueHandlerTests
+{
+    [Fact]
+    public async Task SameWebhookTwice_AndSameOrderUnderANewDelivery_GiveOneOrder()
+    {
+        await using var hub = await OrderHub.CreateAsync();
+        await Samples.SeedAsync(hub.Services);
+        const long shopifyId = 5001;
+        var id = Samples.ShopifyOrderId(shopifyId);
+        var body = Samples.Shopify(shopifyId, (Samples.Tee, 1));
+
+        Assert.True((await hub.PostShopifyAsync(body, "evt-5001")).IsSuccessStatusCode);
+        Assert.True((await hub.PostShopifyAsync(body, "evt-5001")).IsSuccessStatusCode);
+        Assert.True((await hub.PostShopifyAsync(body, "evt-5001-resent")).IsSuccessStatusCode);
+        var detail = await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+
+        Assert.Equal(1, detail.Versions);
+        var page = await hub.Client.GetFromJsonAsync<OrderPage>(new Uri("api/orders?channel=shopify", UriKind.Relative), Json.Options);
+        Assert.Equal(id, Assert.Single(page!.Orders).Id);
+        Assert.Equal((300, 1), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
+    }
+
+    [Fact]
+    public async Task QueueMessageDeliveredTwice_StartsOneFlowAndStoresOneOrder()
+    {
+        await using var hub = await OrderHub.CreateAsync();
+        await Samples.SeedAsync(hub.Services);
+        const long shopifyId = 5101;
+        var id = Samples.ShopifyOrderId(shopifyId);
+        Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Tee, 1)), "evt-5101")).IsSuccessStatusCode);
+        var first = await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+        var instance = await hub.Durable.GetInstanceAsync(id, true);
+        var input = instance!.ReadInputAs<Orders.Flow.OrderFlowInput>()!;
+
+        // The same message again, as after a crash between the flow's start and the message's delete.
+        var again = new ChannelOrderMessage(input.MessageId, Channels.Model.OrderEventKind.New, "shopify", "main", "5101", input.ArchiveBlob, "evt-5101", default);
+        var queue = hub.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(hub.Settings["Channels:Ingestion:OrderQueue"]);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(again));
+        await WaitUntilEmptyAsync(queue);
+
+        var after = await hub.GetOrderAsync(id);
+        Assert.Equal(instance.ExecutionId, (await hub.Durable.GetInstanceAsync(id, false))!.ExecutionId);
+        Assert.Equal(1, after.Versions);
+        Assert.Equal(first.Timeline.Count(e => e.What == "flow-started"), after.Timeline.Count(e => e.What == "flow-started"));
+        Assert.Equal(OrderStatus.AwaitingShipment, after.Summary.Status);
+        Assert.Equal((300, 1), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
+    }
+
+    [Fact]
+    public async Task CancellationAfterShipping_FlagsTheOrderForOperations()
+    {
+        await using var hub = await OrderHub.CreateAsync();
+        await Samples.SeedAsync(hub.Services);
+        const long shopifyId = 5201;
+        var id = Samples.ShopifyOrderId(shopifyId);
+        var body = Samples.Shopify(shopifyId, (Samples.Tee, 1));
+        Assert.True((await hub.PostShopifyAsync(body, "evt-5201")).IsSuccessStatusCode);
+        await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+        Assert.Equal(HttpStatusCode.Accepted, (await hub.ConfirmShipmentAsync(id, "TRACK-5201")).StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await hub.WaitForEndAsync(id)).RuntimeStatus);
+
+        var cancelled = body.Replace("\"cancelled_at\":null", "\"cancelled_at\":\"2026-11-25T10:00:00Z\"", StringComparison.Ordinal)
+            .Replace("2026-11-25T09:00:01Z", "2026-11-25T10:00:00Z", StringComparison.Ordinal);
+        Assert.True((await hub.PostShopifyAsync(cancelled, "evt-5202", "orders/cancelled")).IsSuccessStatusCode);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        OrderDetail detail;
+        while (!(detail = await hub.GetOrderAsync(id)).Summary.Flags.Contains(OrderFlags.CancelledAfterFlow))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        Assert.Equal(OrderStatus.Completed, detail.Summary.Status);
+        Assert.Equal(2, detail.Versions);
+        Assert.Empty(hub.Channel.Cancellations);
+        Assert.Equal((299, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
+    }
+
+    private static async Task WaitUntilEmptyAsync(Azure.Storage.Queues.QueueClient queue)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await queue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount > 0)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}

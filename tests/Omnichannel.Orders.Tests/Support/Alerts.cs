@@ -1,0 +1,24 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Durable.Model;
+using Omnichannel.Orders.Activities;
+using Omnichannel.Storage.Connection;
+
+namespace Omnichannel.Orders.Tests.Support;
+
+/// <summary>Reads the order alerts queue of a hub (peeked, left in place).</summary>
+public static class Alerts
+{
+    public static async Task<IReadOnlyList<OrderAlert>> ReadAsync(OrderHub hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        var queue = hub.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(hub.Settings["Orders:AlertsQueue"]);
+        if (!(await queue.ExistsAsync()).Value)
+        {
+            return [];
+        }
+
+        PeekedMessage[] peeked = (await queue.PeekMessagesAsync(32)).Value;
+        return peeked.Select(m => DurableJson.Deserialize<OrderAlert>(m.Body.ToString())!).ToList();
+    }
+}

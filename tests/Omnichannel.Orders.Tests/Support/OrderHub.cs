@@ -1,0 +1,187 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Channels.Adapters.Common;
+using Omnichannel.Durable.Client;
+using Omnichannel.Durable.Model;
+using Omnichannel.Orders.Http;
+using Omnichannel.Orders.Intake;
+using Omnichannel.Orders.Model;
+using Omnichannel.Testing;
+
+namespace Omnichannel.Orders.Tests.Support;
+
+/// <summary>
+/// The whole hub (HubFactory) on this test's own storage names, with a Shopify account, two generic channels
+/// (amazon, rakuten) and a <see cref="RecordingChannel"/> in place of the outbound clients. Two hubs built
+/// from the same <see cref="Settings"/> share all their storage (two hosts, or a restart).
+/// </summary>
+public sealed class OrderHub : IAsyncDisposable
+{
+    public const string Secret = "orders-test-secret-0123456789";
+
+    private readonly HubFactory _factory;
+
+    private OrderHub(HubFactory factory, Dictionary<string, string?> settings, RecordingChannel channel)
+    {
+        _factory = factory;
+        Settings = settings;
+        Channel = channel;
+        Client = factory.CreateFunctionClient();
+        Anonymous = factory.CreateClient();
+    }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public RecordingChannel Channel { get; }
+
+    /// <summary>Sends the function key.</summary>
+    public HttpClient Client { get; }
+
+    public HttpClient Anonymous { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public DurableClient Durable => Services.GetRequiredService<DurableClient>();
+
+    public static Dictionary<string, string?> UniqueSettings() => new()
+    {
+        ["Durable:InstancesTable"] = Unique.Name("inst"),
+        ["Durable:QuarantineTable"] = Unique.Name("quar"),
+        ["Durable:QueuePrefix"] = Unique.Name("q"),
+        ["Durable:PayloadContainer"] = Unique.Name("c"),
+        ["Durable:MaxPollingInterval"] = "00:00:00.100",
+        ["Durable:MaxTimerVisibility"] = "00:00:01",
+        ["Durable:PoisonRetryDelay"] = "00:00:00.200",
+        ["Ledger:StockTable"] = Unique.Name("stock"),
+        ["Ledger:CatalogueTable"] = Unique.Name("cat"),
+        ["Ledger:SalesTable"] = Unique.Name("sales"),
+        ["Ledger:AlertsQueue"] = Unique.Name("alerts"),
+        ["Ledger:AlertWebhookQueue"] = Unique.Name("hook"),
+        ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
+        ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
+        ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
+        ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),
+        ["Channels:Ingestion:QuarantineTable"] = Unique.Name("cquar"),
+        ["Channels:Ingestion:CursorTable"] = Unique.Name("cursor"),
+        ["Channels:shopify:main:Secret"] = Secret,
+        ["Channels:amazon:Adapter"] = "generic",
+        ["Channels:amazon:main:Secret"] = Secret,
+        ["Channels:rakuten:Adapter"] = "generic",
+        ["Channels:rakuten:main:Secret"] = Secret,
+        ["Orders:OrdersTable"] = Unique.Name("ord"),
+        ["Orders:AlertsQueue"] = Unique.Name("oalerts"),
+        ["Orders:IntakePollingInterval"] = "00:00:00.100",
+        ["Orders:ReportAttempts"] = "3",
+        ["Orders:ReportRetryInterval"] = "00:00:00.100",
+    };
+
+    public static async Task<OrderHub> CreateAsync(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, Action<IServiceCollection>? services = null)
+    {
+        settings ??= UniqueSettings();
+        channel ??= new RecordingChannel();
+        var factory = await HubFactory.CreateAsync(settings, s =>
+        {
+            s.AddSingleton<IOrderChannels>(channel);
+            services?.Invoke(s);
+        });
+        var hub = new OrderHub(factory, settings, channel);
+        _ = hub.Services; // starts the host: workers and queue listeners run from here on
+        return hub;
+    }
+
+    /// <summary>Posts a Shopify webhook signed as Shopify signs it.</summary>
+    public async Task<HttpResponseMessage> PostShopifyAsync(string body, string eventId, string topic = "orders/create")
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes));
+        return await PostAsync("webhooks/shopify/main", bytes, ("X-Shopify-Hmac-SHA256", signature), ("X-Shopify-Topic", topic), ("X-Shopify-Event-Id", eventId));
+    }
+
+    /// <summary>Posts a generic-schema webhook signed with the hub scheme.</summary>
+    public async Task<HttpResponseMessage> PostGenericAsync(string channel, string body, string eventId)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var (timestamp, signature) = HubSignature.Sign(Secret, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), bytes);
+        return await PostAsync($"webhooks/{channel}/main", bytes, (HubSignature.TimestampHeader, timestamp), (HubSignature.SignatureHeader, signature), (HubSignature.EventIdHeader, eventId));
+    }
+
+    public async Task<OrderDetail> GetOrderAsync(string id)
+    {
+        var detail = await Client.GetFromJsonAsync<OrderDetail>(new Uri($"api/orders/{id}", UriKind.Relative), Json.Options);
+        return detail!;
+    }
+
+    /// <summary>Waits (up to 30 s, polling storage) until the order has the status; fails with its last state otherwise.</summary>
+    public async Task<OrderDetail> WaitForStatusAsync(string id, OrderStatus status)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        OrderDetail? last = null;
+        while (!timeout.IsCancellationRequested)
+        {
+            var response = await Client.GetAsync(new Uri($"api/orders/{id}", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                last = (await response.Content.ReadFromJsonAsync<OrderDetail>(Json.Options))!;
+                if (last.Summary.Status == status)
+                {
+                    return last;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Order {id} did not reach {status}; last: {last?.Summary}");
+    }
+
+    /// <summary>Waits until the flow ends (completed, failed or terminated).</summary>
+    public async Task<OrchestrationMetadata> WaitForEndAsync(string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (await Durable.GetInstanceAsync(id, false, timeout.Token) is null)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        return await Durable.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+    }
+
+    public Task<HttpResponseMessage> ConfirmShipmentAsync(string id, string tracking = "TRACK-1") =>
+        Client.PostAsJsonAsync(new Uri($"api/shipments/{id}", UriKind.Relative), new { carrier = "DHL", trackingNumber = tracking, channelFulfilmentOrderId = "gid://shopify/FulfillmentOrder/1" });
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Anonymous.Dispose();
+        try
+        {
+            await _factory.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The skeleton host's StandaloneTriggers may dispose its token sources before StopAsync (fixed on main).
+        }
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, byte[] body, params (string Name, string Value)[] headers)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/" + path, UriKind.Relative)) { Content = content };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await Anonymous.SendAsync(request);
+    }
+}
+
+/// <summary>The JSON shape of the hub's answers (web casing, enums as names).</summary>
+public static class Json
+{
+    public static System.Text.Json.JsonSerializerOptions Options => DurableJson.Options;
+}

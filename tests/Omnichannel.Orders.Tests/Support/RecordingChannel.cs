@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Omnichannel.Channels.Outbound;
+using Omnichannel.Orders.Intake;
+
+namespace Omnichannel.Orders.Tests.Support;
+
+/// <summary>A channel client that records every call, for every channel; it can be switched "down".</summary>
+public sealed class RecordingChannel : IChannelClient, IOrderChannels
+{
+    public string Channel => "any";
+
+    /// <summary>While true, every report fails as a channel outage does after the client's own retries.</summary>
+    public bool Down { get; set; }
+
+    public ConcurrentQueue<(string Store, ShipmentReport Report, string Key)> Reports { get; } = new();
+
+    public ConcurrentQueue<(string Store, string OrderId)> Cancellations { get; } = new();
+
+    public int FailedReports => _failed;
+
+    private int _failed;
+
+    public IChannelClient Get(string channel) => this;
+
+    public Task<ShipmentReceipt> ReportShipmentAsync(string store, ShipmentReport shipment, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (Down)
+        {
+            Interlocked.Increment(ref _failed);
+            throw new ChannelApiException("fake", "reportShipment", 503, "service unavailable");
+        }
+
+        Reports.Enqueue((store, shipment, idempotencyKey));
+        return Task.FromResult(new ShipmentReceipt("ful-" + Reports.Count));
+    }
+
+    public Task SetAvailableQuantityAsync(string store, ListingQuantity listing, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task AcknowledgeCancellationAsync(string store, string channelOrderId, CancellationToken cancellationToken)
+    {
+        Cancellations.Enqueue((store, channelOrderId));
+        return Task.CompletedTask;
+    }
+}
