@@ -25,7 +25,12 @@ public static class HubApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddLocalSettings();
+        // Tests set Hub:UseLocalSettings=false so the sample's demo accounts and seeding stay out of them.
+        if (builder.Configuration.GetValue($"{HubOptions.Section}:UseLocalSettings", true))
+        {
+            builder.Configuration.AddLocalSettings();
+        }
+
         var configuration = builder.Configuration;
         var customHandlerPort = configuration[CustomHandlerPortSetting];
         var underFunctionsHost = !string.IsNullOrWhiteSpace(customHandlerPort);

@@ -30,9 +30,6 @@ public static class SyncServiceCollectionExtensions
         var options = new SyncOptions();
         section.Bind(options);
 
-        // ChannelClients needs IHttpClientFactory, which the channels feature only registers when an account is
-        // configured; registering the factory again is harmless and lets a hub without channel accounts start.
-        services.AddHttpClient();
         services.AddSingleton<SyncStorage>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<ListingQuantityMapper>();

@@ -28,6 +28,7 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Hub:UseLocalSettings", "false");
         builder.UseSetting("AzureWebJobsStorage", storageConnectionString);
         builder.UseSetting("Hub:FunctionKey", FunctionKey);
         builder.UseSetting("Hub:AdminKey", AdminKey);
