@@ -13,6 +13,7 @@ internal sealed class StandaloneTriggers(
     IEnumerable<FunctionDefinition> functions,
     IOptions<HubOptions> options,
     IServiceProvider services,
+    IConfiguration configuration,
     ILogger<StandaloneTriggers> logger) : IHostedService
 {
     // Not disposed: the host may call StopAsync after a failed start has disposed services, and these
@@ -29,7 +30,7 @@ internal sealed class StandaloneTriggers(
         }
 
         var runs = new List<Task>();
-        foreach (var function in functions)
+        foreach (var function in functions.Where(f => !IsDisabled(configuration, f.Name)))
         {
             switch (function)
             {
@@ -55,6 +56,13 @@ internal sealed class StandaloneTriggers(
         using var deadline = cancellationToken.Register(_abort.Cancel);
         await _running;
     }
+
+    /// <summary>
+    /// The Functions setting <c>AzureWebJobs.{name}.Disabled</c> (or <c>AzureWebJobs__{name}__Disabled</c>) turns a
+    /// trigger off, standalone as under the Functions host.
+    /// </summary>
+    internal static bool IsDisabled(IConfiguration configuration, string name) =>
+        configuration.GetValue($"AzureWebJobs:{name}:Disabled", false) || configuration.GetValue($"AzureWebJobs.{name}.Disabled", false);
 
     /// <summary>A trigger that dies must say so: its function would otherwise go quiet unnoticed.</summary>
     private async Task ObserveAsync(string function, Task run)

@@ -45,6 +45,9 @@ public sealed class ChannelHub : IAsyncDisposable
             ["Channels:pos:default:Secret"] = TestAccounts.Secret,
             ["Channels:rakuten:Adapter"] = "generic",
             ["Channels:rakuten:main:Secret"] = TestAccounts.Secret,
+
+            // These tests read the order queue themselves; the order flow's listener would take the messages.
+            ["AzureWebJobs:OrdersFromChannels:Disabled"] = "true",
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -25,6 +25,28 @@ public sealed class StandaloneTriggersTests
         Assert.Equal("hello from a channel", Assert.Single(recorder.Messages).Body);
     }
 
+    [Theory]
+    [InlineData("AzureWebJobs:Paused:Disabled")]
+    [InlineData("AzureWebJobs.Paused.Disabled")]
+    public async Task Start_FunctionDisabledBySetting_NoListenerTakesMessages(string setting)
+    {
+        var recorder = new Recorder();
+        var queueName = Unique.Name("paused");
+        await using var hub = await HubFactory.CreateAsync(
+            new Dictionary<string, string?> { [setting] = "true" },
+            services => services
+                .AddSingleton(recorder)
+                .AddQueueFunction<RecordingQueueHandler>("Paused", queueName, new QueueTriggerOptions { MaxPollingInterval = TimeSpan.FromMilliseconds(200) }));
+        using var client = hub.CreateClient();
+        var queue = hub.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(queueName);
+        await queue.CreateIfNotExistsAsync();
+
+        await queue.SendMessageAsync("wait for it");
+
+        Assert.False(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(2)));
+        Assert.Single((await queue.PeekMessagesAsync()).Value);
+    }
+
     [Fact]
     public async Task Start_UnderFunctionsHost_NoListenerTakesMessages()
     {
