@@ -99,15 +99,7 @@ public sealed class ChannelHub : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        try
-        {
-            await _factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Host race (reported to the lead): Program's RunAsync disposes the host, and with it
-            // StandaloneTriggers, while WebApplicationFactory is still stopping it. Nothing of ours to clean.
-        }
+        await _factory.DisposeAsync();
     }
 
     internal static async Task<StorageAccount> AccountAsync() => await Azurite.AccountAsync();

@@ -12,8 +12,7 @@ public sealed class DurableHttpApiTests
     [Fact]
     public async Task StartOrchestration_ThenStatusUri_ReportsCompletedWithOutputAndHistory()
     {
-        await using var scope = await CreateHubAsync();
-        var hub = scope.Hub;
+        await using var hub = await CreateHubAsync();
         using var client = hub.CreateAdminClient();
 
         var start = await client.PostAsJsonAsync($"{Root}/orchestrators/Chain", 1);
@@ -32,8 +31,7 @@ public sealed class DurableHttpApiTests
     [Fact]
     public async Task InstanceOperations_RaiseTerminateQueryPurge_AnswerAsDurableFunctions()
     {
-        await using var scope = await CreateHubAsync();
-        var hub = scope.Hub;
+        await using var hub = await CreateHubAsync();
         using var client = hub.CreateAdminClient();
         var prefix = Unique.Name("http");
 
@@ -71,8 +69,8 @@ public sealed class DurableHttpApiTests
     [Fact]
     public async Task RestartRewindSuspendQuarantineRoutes_OnACompletedInstance_AnswerByState()
     {
-        await using var scope = await CreateHubAsync();
-        using var client = scope.Hub.CreateAdminClient();
+        await using var hub = await CreateHubAsync();
+        using var client = hub.CreateAdminClient();
         var id = Unique.Name("done");
         await client.PostAsJsonAsync($"{Root}/orchestrators/Chain/{id}", 2);
         await PollAsync(client, $"{Root}/instances/{id}");
@@ -97,8 +95,7 @@ public sealed class DurableHttpApiTests
     [Fact]
     public async Task Routes_WithoutAdminKey_AreRefused()
     {
-        await using var scope = await CreateHubAsync();
-        var hub = scope.Hub;
+        await using var hub = await CreateHubAsync();
         using var functionKey = hub.CreateFunctionClient();
 
         var response = await functionKey.GetAsync($"{Root}/instances");
@@ -109,8 +106,7 @@ public sealed class DurableHttpApiTests
     [Fact]
     public async Task StartOrchestration_UnknownName_Returns400NamingTheField()
     {
-        await using var scope = await CreateHubAsync();
-        var hub = scope.Hub;
+        await using var hub = await CreateHubAsync();
         using var client = hub.CreateAdminClient();
 
         var response = await client.PostAsJsonAsync($"{Root}/orchestrators/Nope", 1);
@@ -119,11 +115,11 @@ public sealed class DurableHttpApiTests
         Assert.Contains("functionName", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<HubScope> CreateHubAsync()
+    private static Task<HubFactory> CreateHubAsync()
     {
         var names = DurableNames.Create();
         var recorder = new Recorder();
-        return new HubScope(await HubFactory.CreateAsync(
+        return HubFactory.CreateAsync(
             new Dictionary<string, string?>
             {
                 ["Durable:InstancesTable"] = names.Table,
@@ -136,7 +132,7 @@ public sealed class DurableHttpApiTests
             {
                 Orchestration.ChainingTests.Register(services, recorder);
                 Client.ManagementTests.Register(services);
-            }));
+            });
     }
 
     private static async Task<JsonObject> PollAsync(HttpClient client, string uri, string? until = null)
@@ -153,26 +149,6 @@ public sealed class DurableHttpApiTests
             }
 
             await Task.Delay(25, timeout.Token);
-        }
-    }
-
-    /// <summary>
-    /// Disposes the hub, tolerating the host's StandaloneTriggers being disposed before it is stopped (the
-    /// test server's shutdown races Program's own disposal; reported to the lead, not this feature's code).
-    /// </summary>
-    private sealed class HubScope(HubFactory hub) : IAsyncDisposable
-    {
-        public HubFactory Hub => hub;
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await hub.DisposeAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
         }
     }
 }

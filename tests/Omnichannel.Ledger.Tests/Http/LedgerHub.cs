@@ -16,14 +16,5 @@ internal sealed class LedgerHub(HubFactory factory) : IAsyncDisposable
 
     public HttpClient CreateFunctionClient() => factory.CreateFunctionClient();
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
 }

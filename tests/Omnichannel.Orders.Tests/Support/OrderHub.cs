@@ -156,14 +156,7 @@ public sealed class OrderHub : IAsyncDisposable
     {
         Client.Dispose();
         Anonymous.Dispose();
-        try
-        {
-            await _factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The skeleton host's StandaloneTriggers may dispose its token sources before StopAsync (fixed on main).
-        }
+        await _factory.DisposeAsync();
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, byte[] body, params (string Name, string Value)[] headers)

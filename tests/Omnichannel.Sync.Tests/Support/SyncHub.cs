@@ -47,14 +47,5 @@ internal sealed class SyncHub(HubFactory factory, FakeChannel shopify) : IAsyncD
         await Get<StockLedger>().RecordAsync(new MovementCommand(sku, MovementKind.Receipt, "wh", quantity, Guid.NewGuid().ToString("N"), null, null, null), default);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
 }
