@@ -12,6 +12,9 @@ public static class AzuriteLauncher
 {
     private const string EntryPoint = "node_modules/azurite/dist/src/azurite.js";
 
+    /// <summary>Ends Azurite when the process that started it dies without stopping it.</summary>
+    private const string Watchdog = "functions/Omnichannel.Storage/Emulator/azurite-watchdog.cjs";
+
     /// <summary>
     /// Starts Azurite on <paramref name="ports"/> unless something already listens there, in which case the
     /// running emulator is used and the returned handle does nothing on dispose.
@@ -94,6 +97,8 @@ public static class AzuriteLauncher
 
     private static IEnumerable<string> Arguments(string root, AzuritePorts ports, string? dataFolder)
     {
+        yield return "--require";
+        yield return Path.Combine(root, Watchdog);
         yield return Path.Combine(root, EntryPoint);
         yield return "--silent";
         // The current Blob and Queue SDKs send a newer API version than Azurite 3.37 knows.

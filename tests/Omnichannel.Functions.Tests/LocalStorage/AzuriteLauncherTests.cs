@@ -45,6 +45,28 @@ public sealed class AzuriteLauncherTests
         await account.Tables.GetPropertiesAsync();
     }
 
+    [Fact]
+    public async Task Watchdog_StarterKilledWithoutStoppingIt_AzuriteExits()
+    {
+        await Omnichannel.Testing.Azurite.ConnectionStringAsync();
+        var root = AzuriteLauncher.FindRepositoryRoot();
+        var ports = AzuriteLauncher.FreePorts();
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, WorkingDirectory = root };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(
+            "node --require functions/Omnichannel.Storage/Emulator/azurite-watchdog.cjs node_modules/azurite/dist/src/azurite.js " +
+            $"--silent --skipApiVersionCheck --inMemoryPersistence --blobPort {ports.Blob} --queuePort {ports.Queue} --tablePort {ports.Table} " +
+            "> /dev/null & echo $!; wait");
+        using var starter = System.Diagnostics.Process.Start(start)!;
+        using var azurite = System.Diagnostics.Process.GetProcessById(int.Parse(await starter.StandardOutput.ReadLineAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+
+        starter.Kill();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await azurite.WaitForExitAsync(timeout.Token);
+        Assert.True(azurite.HasExited);
+    }
+
     private static AzuritePorts PortsOf(string connectionString)
     {
         int Port(string endpoint) => new Uri(connectionString.Split(';').Single(p => p.StartsWith(endpoint + "=", StringComparison.Ordinal))[(endpoint.Length + 1)..]).Port;
