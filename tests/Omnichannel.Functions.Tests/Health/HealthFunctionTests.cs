@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Omnichannel.Testing;
 
@@ -26,9 +27,13 @@ public sealed class HealthFunctionTests
     [Fact]
     public async Task Get_StorageDown_Answers503NamingTheServices()
     {
-        // A port nothing listens on: every probe fails fast with a connection refusal.
-        var deadPorts = Omnichannel.Storage.Emulator.AzuriteLauncher.FreePorts();
-        await using var hub = new HubFactory(deadPorts.ConnectionString);
+        // A port this test owns, where every connection is closed at once: nothing else can answer there.
+        using var dead = new TcpListener(IPAddress.Loopback, 0);
+        dead.Start();
+        using var stop = new CancellationTokenSource();
+        var refusing = RefuseAsync(dead, stop.Token);
+        var port = ((IPEndPoint)dead.LocalEndpoint).Port;
+        await using var hub = new HubFactory(new Omnichannel.Storage.Emulator.AzuritePorts(port, port, port).ConnectionString);
         using var client = hub.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
@@ -38,5 +43,22 @@ public sealed class HealthFunctionTests
         using var body = JsonDocument.Parse(text);
         Assert.Equal("degraded", body.RootElement.GetProperty("status").GetString());
         Assert.Equal("unreachable", body.RootElement.GetProperty("services").GetProperty("table").GetProperty("status").GetString());
+        await stop.CancelAsync();
+        await refusing;
+    }
+
+    private static async Task RefuseAsync(TcpListener listener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                using var socket = await listener.AcceptSocketAsync(cancellationToken);
+                socket.Close(0);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }
