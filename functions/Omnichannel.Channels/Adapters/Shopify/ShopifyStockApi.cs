@@ -1,6 +1,6 @@
 using System.Globalization;
-using Omnichannel.Channels.Adapters.Common;
 using System.Text.Json;
+using Omnichannel.Channels.Adapters.Common;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Outbound;
 

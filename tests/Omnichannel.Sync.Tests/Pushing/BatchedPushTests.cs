@@ -1,0 +1,111 @@
+using Omnichannel.Ledger.Catalogue;
+using Omnichannel.Ledger.Stock;
+using Omnichannel.Sync.Pushing;
+using Omnichannel.Sync.Tests.Support;
+
+namespace Omnichannel.Sync.Tests.Pushing;
+
+public sealed class BatchedPushTests
+{
+    private static readonly StockRule All = new();
+
+    [Fact]
+    public async Task HandleStockChanged_BurstAcrossManySkusOnABatchingChannel_FewCallsEndingOnTheRightFigures()
+    {
+        // A long window on the fake clock: calls go out only when a full call's worth (10) has gathered.
+        await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:10" });
+        var shopify = h.Channels["shopify"];
+        shopify.MaxPerCall = 10;
+        await h.AddLocationsAsync();
+        var skus = Enumerable.Range(0, 30).Select(i => $"sku-{i:D2}").ToList();
+        foreach (var sku in skus)
+        {
+            await h.AddProductAsync(sku, ("shopify", All), ("ebay", All));
+            await h.MoveAsync(sku, MovementKind.Receipt, "wh", 20);
+        }
+
+        await h.DrainQueueAsync(parallel: 16).WaitAsync(TimeSpan.FromMinutes(1));
+        shopify.Batches.Clear();
+        foreach (var sku in skus)
+        {
+            await h.MoveAsync(sku, MovementKind.PosSale, "wh", 1 + (sku.GetHashCode(StringComparison.Ordinal) & 3));
+        }
+
+        Assert.Equal(30, await h.DrainQueueAsync(parallel: 16).WaitAsync(TimeSpan.FromMinutes(1)));
+
+        Assert.Equal([10, 10, 10], shopify.Batches.Select(b => b.Count));
+        foreach (var sku in skus)
+        {
+            var expected = 20 - (1 + (sku.GetHashCode(StringComparison.Ordinal) & 3));
+            Assert.Equal(expected, shopify.ShownFor(SyncHarness.ItemId("shopify", sku)));
+            Assert.Equal(expected, h.Channels["ebay"].ShownFor(SyncHarness.ItemId("ebay", sku)));
+            Assert.Equal((expected, (int?)null), ((await h.StateAsync("shopify", sku)).Pushed!.Value, (await h.StateAsync("shopify", sku)).Pending));
+        }
+
+        Assert.Empty(h.Channels["ebay"].Batches);
+    }
+
+    [Fact]
+    public async Task Push_FewerThanACallsWorth_WaitsForTheWindowThenOneCall()
+    {
+        await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:01" });
+        var shopify = h.Channels["shopify"];
+        shopify.MaxPerCall = 10;
+        var pushes = Enumerable.Range(0, 3).Select(i => new ListingPush($"s{i}", $"k{i}", "shopify", "main", $"item-{i}", null, i, 1, "claim")).ToList();
+
+        var waiting = h.Time.NextTimer();
+        var pushing = h.Get<ChannelPusher>().PushAsync(pushes, default);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        h.Time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(pushing.IsCompleted);
+        Assert.Empty(shopify.Calls);
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var outcomes = await pushing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(outcomes, o => Assert.Null(o.Error));
+        Assert.Equal(3, Assert.Single(shopify.Batches).Count);
+    }
+
+    [Fact]
+    public async Task RetryPending_BatchPartlyRefused_RetriesOnlyTheRefusedListingThenCorrect()
+    {
+        await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:10" });
+        var shopify = h.Channels["shopify"];
+        shopify.MaxPerCall = 12;
+        await h.AddLocationsAsync();
+        var skus = Enumerable.Range(0, 12).Select(i => $"sku-p{i:D2}").ToList();
+        foreach (var sku in skus)
+        {
+            await h.AddProductAsync(sku, ("shopify", All));
+            await h.MoveAsync(sku, MovementKind.Receipt, "wh", 9);
+        }
+
+        var refused = ShopifyItem("sku-p05");
+        shopify.Refused[refused] = true;
+
+        // Twelve SKUs synced at once: their twelve pushes fill exactly one call.
+        await Task.WhenAll(skus.Select(sku => h.Engine.SyncSkuAsync(sku, null, default))).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(12, Assert.Single(shopify.Batches).Count);
+        var failed = await h.StateAsync("shopify", "sku-p05");
+        Assert.Equal((9, 1, (int?)null), (failed.Pending!.Value, failed.Failures, failed.Pushed));
+        Assert.Contains("refused", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(["sku-p05"], (await h.State.PendingAsync(default)).Select(p => p.Sku));
+        shopify.Refused.Clear();
+
+        // The retry's lone push waits for the window to close.
+        var waiting = h.Time.NextTimer();
+        var retry = h.Engine.RetryPendingAsync(default);
+        Assert.Equal(TimeSpan.FromSeconds(10), await waiting.WaitAsync(TimeSpan.FromMinutes(1)));
+        h.Time.Advance(TimeSpan.FromSeconds(10));
+        await retry.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal([refused], shopify.Calls.Skip(12).Select(c => c.Listing.ChannelSku));
+        Assert.Equal(9, shopify.ShownFor(refused));
+        Assert.All(skus.Where(s => s != "sku-p05"), sku => Assert.Equal(9, shopify.ShownFor(ShopifyItem(sku))));
+        Assert.Empty(await h.State.PendingAsync(default));
+        Assert.Equal(0, (await h.StateAsync("shopify", "sku-p05")).Failures);
+    }
+
+    private static string ShopifyItem(string sku) => SyncHarness.ItemId("shopify", sku);
+}
