@@ -23,7 +23,7 @@ internal sealed class ChannelStockClient(
             : reads.GetAvailableQuantityAsync(Request(store, cancellationToken), listing);
     }
 
-    public int MaxQuantitiesPerCall(string store) => batches is null ? 1 : Math.Max(1, batches.MaxQuantitiesPerCall(Request(store, default).Account));
+    public int MaxQuantitiesPerCall(string store) => batches is null ? 1 : Math.Max(1, batches.MaxQuantitiesPerCall(Account(store)));
 
     public async Task<IReadOnlyList<ChannelApiException?>> SetAvailableQuantitiesAsync(string store, IReadOnlyList<ListingQuantity> listings, CancellationToken cancellationToken)
     {
@@ -73,8 +73,10 @@ internal sealed class ChannelStockClient(
 
     private ChannelRequest Request(string store, CancellationToken cancellationToken)
     {
-        var account = accounts.Find(Channel, store.ToLowerInvariant())
-            ?? throw new SettingException($"Channels:{Channel}:{store}", "is not configured.");
+        var account = Account(store);
         return new ChannelRequest(account, http.CreateClient(ChannelHttp.ClientName(account)), time, cancellationToken);
     }
+
+    private Configuration.ChannelAccount Account(string store) =>
+        accounts.Find(Channel, store.ToLowerInvariant()) ?? throw new SettingException($"Channels:{Channel}:{store}", "is not configured.");
 }

@@ -107,5 +107,45 @@ public sealed class BatchedPushTests
         Assert.Equal(0, (await h.StateAsync("shopify", "sku-p05")).Failures);
     }
 
+    [Fact]
+    public async Task Sync_NewerFigureWhileItsBatchIsInFlight_WaitsThenTheNewestLandsLast()
+    {
+        await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:10" });
+        var shopify = h.Channels["shopify"];
+        shopify.MaxPerCall = 2;
+        await h.AddLocationsAsync();
+        await h.AddProductAsync("sku-a", ("shopify", All));
+        await h.AddProductAsync("sku-b", ("shopify", All));
+        await h.MoveAsync("sku-a", MovementKind.Receipt, "wh", 10);
+        await h.MoveAsync("sku-b", MovementKind.Receipt, "wh", 5);
+        var held = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        shopify.Gate = async _ =>
+        {
+            if (entered.TrySetResult())
+            {
+                await held.Task;
+            }
+        };
+        var first = Task.WhenAll(h.Engine.SyncSkuAsync("sku-a", null, default), h.Engine.SyncSkuAsync("sku-b", null, default));
+        await entered.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
+        // A newer figure of sku-a while its batch is in flight: it must wait, not race the batch to the channel.
+        await h.MoveAsync("sku-a", MovementKind.PosSale, "wh", 3);
+        Assert.Empty((await h.Engine.SyncSkuAsync("sku-a", null, default)).Pushes);
+        Assert.Equal(7, (await h.StateAsync("shopify", "sku-a")).Pending);
+
+        var waiting = h.Time.NextTimer();
+        held.SetResult();
+        await waiting.WaitAsync(TimeSpan.FromMinutes(1));
+        h.Time.Advance(TimeSpan.FromSeconds(10));
+        await first.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal([10, 7], shopify.Calls.Where(c => c.Listing.ChannelSku == ShopifyItem("sku-a")).Select(c => c.Listing.Quantity));
+        Assert.Equal((7, 5), (shopify.ShownFor(ShopifyItem("sku-a"))!.Value, shopify.ShownFor(ShopifyItem("sku-b"))!.Value));
+        var state = await h.StateAsync("shopify", "sku-a");
+        Assert.Equal((7, (int?)null, (string?)null), (state.Pushed!.Value, state.Pending, state.ClaimId));
+    }
+
     private static string ShopifyItem(string sku) => SyncHarness.ItemId("shopify", sku);
 }
