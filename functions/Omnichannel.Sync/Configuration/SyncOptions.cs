@@ -32,9 +32,9 @@ public sealed class SyncOptions
     /// <summary>
     /// How long a push to a channel with a batch call (Shopify, eBay, Allegro) waits for pushes of other listings of the
     /// same account to join it in one call; it goes at once when a call's worth has gathered. Channels without a batch
-    /// call never wait. Adds at most this much to the time a change takes to reach such a channel. Default 50 ms; 0 to 10 s.
+    /// call never wait. Adds at most this much to the time a change takes to reach such a channel. Default 20 ms; 0 to 10 s.
     /// </summary>
-    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Consecutive failed pushes after which a listing is reported to operations as failing. Default 3; 1-1000.</summary>
     public int FailingAfter { get; set; } = 3;
