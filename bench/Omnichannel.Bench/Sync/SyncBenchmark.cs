@@ -16,12 +16,12 @@ using Omnichannel.Testing;
 namespace Omnichannel.Bench.Sync;
 
 /// <summary>
-/// <c>sync [--skus N] [--changes N] [--writers N] [--window MS] [--latency MS] [--no-batch]</c>: N SKUs each listed on 5 in-process
-/// channels (default 200 × 5 = 1,000 listings); Shopify and eBay offer batch calls (250 and 25 listings) unless
-/// <c>--no-batch</c>, and pushes to them gather for <c>Sync:BatchWindow</c> (default 20 ms, the setting's default). For each ledger change,
-/// each channel call takes <c>--latency</c> (default 0: in-process), the time until every channel listing the SKU was called with a figure that includes it (p50/p95), the channel
-/// calls and the storage requests per change; first one change at a time, then with concurrent writers and 16
-/// handlers (the queue function's default batch).
+/// <c>sync [--skus N] [--changes N] [--writers N] [--window MS] [--latency MS] [--no-batch]</c>: N SKUs each listed on
+/// 5 in-process channels (default 200 × 5 = 1,000 listings). Shopify and eBay offer batch calls (250 and 25 listings)
+/// unless <c>--no-batch</c>; pushes to them gather for <c>Sync:BatchWindow</c> (default 20 ms, the setting's default).
+/// Each channel call takes <c>--latency</c> (default 0). For each ledger change: the time until every channel listing
+/// the SKU was called with a figure that includes it (p50/p95), the channel calls and the storage requests per change;
+/// first one change at a time, then with concurrent writers and 16 handlers (the queue function's default batch).
 /// </summary>
 public sealed class SyncBenchmark : IBenchmarkCommand
 {
