@@ -15,10 +15,7 @@ public sealed class BigCommerceStockApi : IChannelStockReadApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(listing);
-        var product = ChannelRequestExtensions.Segment(listing.ListingId ?? throw new ArgumentException("BigCommerce needs the product id (ListingId).", nameof(listing)));
-        var path = listing.VariantId is { } variant
-            ? $"v3/catalog/products/{product}/variants/{ChannelRequestExtensions.Segment(variant)}"
-            : $"v3/catalog/products/{product}";
+        var path = BigCommerceApi.StockPath(listing.ListingId, listing.VariantId);
         using var answer = await request.TryGetJsonAsync("inventory_level", path, m => BigCommerceApi.Authorize(m, request.Account));
         return answer?.RootElement.Quantity("data", "inventory_level");
     }

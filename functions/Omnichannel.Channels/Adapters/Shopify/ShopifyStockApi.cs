@@ -31,7 +31,7 @@ public sealed class ShopifyStockApi : IChannelStockReadApi, IChannelStockBatchAp
     {
         ArgumentNullException.ThrowIfNull(listing);
         var variables = new { id = Required(listing.ListingId, "ListingId"), locationId = Required(listing.LocationId, "LocationId") };
-        using var answer = await PostAsync(request, "inventoryLevel", LevelQuery, variables);
+        using var answer = await ShopifyGraphQl.PostAsync(request, "inventoryLevel", LevelQuery, variables, idempotent: true);
         var level = answer.RootElement.GetProperty("data").GetProperty("inventoryItem");
         if (level.ValueKind != JsonValueKind.Object || !level.TryGetProperty("inventoryLevel", out level) || level.ValueKind != JsonValueKind.Object)
         {
@@ -91,7 +91,7 @@ public sealed class ShopifyStockApi : IChannelStockReadApi, IChannelStockBatchAp
                 quantities = listings.Select(l => new { inventoryItemId = l.ListingId, locationId = l.LocationId, quantity = l.Quantity }).ToArray(),
             },
         };
-        using var answer = await PostAsync(request, "inventorySetQuantities", InventorySet, variables);
+        using var answer = await ShopifyGraphQl.PostAsync(request, "inventorySetQuantities", InventorySet, variables, idempotent: true);
         var refused = new Dictionary<int, ChannelApiException>();
         foreach (var error in answer.RootElement.GetProperty("data").GetProperty("inventorySetQuantities").GetProperty("userErrors").EnumerateArray())
         {
@@ -115,27 +115,6 @@ public sealed class ShopifyStockApi : IChannelStockReadApi, IChannelStockBatchAp
         int.TryParse(field[2].GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
             ? position
             : null;
-
-    private static async Task<JsonDocument> PostAsync(ChannelRequest request, string operation, string query, object variables)
-    {
-        var version = request.Account["ApiVersion"] ?? "2025-07";
-        var answer = await request.SendJsonAsync(
-            operation,
-            HttpMethod.Post,
-            $"admin/api/{version}/graphql.json",
-            new { query, variables },
-            idempotent: true,
-            m => m.Headers.Add("X-Shopify-Access-Token", request.Account.Required("AccessToken")))
-            ?? throw new ChannelApiException(request.Account.Channel, operation, 200, "empty answer");
-        if (answer.RootElement.TryGetProperty("errors", out var errors))
-        {
-            var text = errors.GetRawText();
-            answer.Dispose();
-            throw new ChannelApiException(request.Account.Channel, operation, 200, text);
-        }
-
-        return answer;
-    }
 
     private static string Required(string? value, string name) =>
         value ?? throw new ArgumentException($"Shopify needs {name}.", nameof(value));

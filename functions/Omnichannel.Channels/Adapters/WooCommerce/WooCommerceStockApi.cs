@@ -15,10 +15,7 @@ public sealed class WooCommerceStockApi : IChannelStockReadApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(listing);
-        var product = ChannelRequestExtensions.Segment(listing.ListingId ?? throw new ArgumentException("WooCommerce needs the product id (ListingId).", nameof(listing)));
-        var path = listing.VariantId is { } variation
-            ? $"wp-json/wc/v3/products/{product}/variations/{ChannelRequestExtensions.Segment(variation)}"
-            : $"wp-json/wc/v3/products/{product}";
+        var path = WooCommerceApi.StockPath(listing.ListingId, listing.VariantId);
         using var answer = await request.TryGetJsonAsync("stock_quantity", path, m => WooCommerceApi.Authorize(m, request.Account));
         return answer?.RootElement.Quantity("stock_quantity");
     }
