@@ -3,9 +3,10 @@ using Omnichannel.Channels.Outbound;
 namespace Omnichannel.Sync.Pushing;
 
 /// <summary>
-/// The pushes of one channel account waiting for a call. A push waits at most <c>window</c> from its arrival for
-/// others to join it (or until a call's worth has gathered), then goes out with up to <c>maxPerCall</c> others in one
-/// batched call; at most <c>concurrency</c> calls are in flight, and pushes arriving meanwhile gather for the next.
+/// The pushes of one channel account waiting for a call. While the account is busy (a push arrived less than
+/// <c>window</c> before this one), a push waits at most <c>window</c> from its arrival for others to join it (or until
+/// a call's worth has gathered), then goes out with up to <c>maxPerCall</c> others in one batched call; a lone change
+/// goes at once. At most <c>concurrency</c> calls are in flight, and pushes arriving meanwhile gather for the next.
 /// Channels without a batch call (<c>maxPerCall</c> 1) never wait. Each push gets its own outcome.
 /// </summary>
 internal sealed class PushBatcher(
@@ -22,17 +23,20 @@ internal sealed class PushBatcher(
     private readonly List<Waiting> _queue = [];
     private int _inFlight;
     private ITimer? _timer;
+    private long? _lastArrival;
 
     public Task<PushOutcome> PushAsync(ListingPush push)
     {
-        var waiting = new Waiting(push, time.GetTimestamp(), new TaskCompletionSource<PushOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var now = time.GetTimestamp();
         lock (_gate)
         {
+            var busy = _lastArrival is { } last && time.GetElapsedTime(last, now) < window;
+            _lastArrival = now;
+            var waiting = new Waiting(push, now, busy, new TaskCompletionSource<PushOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
             _queue.Add(waiting);
             Pump();
+            return waiting.Done.Task;
         }
-
-        return waiting.Done.Task;
     }
 
     /// <summary>Starts every call that is due and has a free slot; the caller holds the lock.</summary>
@@ -41,7 +45,7 @@ internal sealed class PushBatcher(
         while (_inFlight < concurrency && _queue.Count > 0)
         {
             var waited = time.GetElapsedTime(_queue[0].At);
-            if (maxPerCall > 1 && _queue.Count < maxPerCall && waited < window)
+            if (maxPerCall > 1 && _queue[0].Busy && _queue.Count < maxPerCall && waited < window)
             {
                 _timer ??= time.CreateTimer(_ => OnWindowEnd(), null, window - waited, Timeout.InfiniteTimeSpan);
                 return;
@@ -116,5 +120,5 @@ internal sealed class PushBatcher(
         return [null];
     }
 
-    private sealed record Waiting(ListingPush Push, long At, TaskCompletionSource<PushOutcome> Done);
+    private sealed record Waiting(ListingPush Push, long At, bool Busy, TaskCompletionSource<PushOutcome> Done);
 }

@@ -16,6 +16,7 @@ public sealed class BatchedPushTests
         await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:10" });
         var shopify = h.Channels["shopify"];
         shopify.MaxPerCall = 10;
+        await WarmUpAsync(h);
         await h.AddLocationsAsync();
         var skus = Enumerable.Range(0, 30).Select(i => $"sku-{i:D2}").ToList();
         foreach (var sku in skus)
@@ -52,13 +53,14 @@ public sealed class BatchedPushTests
         var shopify = h.Channels["shopify"];
         shopify.MaxPerCall = 10;
         var pushes = Enumerable.Range(0, 3).Select(i => new ListingPush($"s{i}", $"k{i}", "shopify", "main", $"item-{i}", null, i, 1, "claim")).ToList();
+        await WarmUpAsync(h);
 
         var waiting = h.Time.NextTimer();
         var pushing = h.Get<ChannelPusher>().PushAsync(pushes, default);
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         h.Time.Advance(TimeSpan.FromMilliseconds(999));
         Assert.False(pushing.IsCompleted);
-        Assert.Empty(shopify.Calls);
+        Assert.Equal(["warm-up"], shopify.Calls.Select(c => c.Listing.ChannelSku));
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
         var outcomes = await pushing.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -72,6 +74,7 @@ public sealed class BatchedPushTests
         await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:10" });
         var shopify = h.Channels["shopify"];
         shopify.MaxPerCall = 12;
+        await WarmUpAsync(h);
         await h.AddLocationsAsync();
         var skus = Enumerable.Range(0, 12).Select(i => $"sku-p{i:D2}").ToList();
         foreach (var sku in skus)
@@ -100,7 +103,7 @@ public sealed class BatchedPushTests
         h.Time.Advance(TimeSpan.FromSeconds(10));
         await retry.WaitAsync(TimeSpan.FromMinutes(1));
 
-        Assert.Equal([refused], shopify.Calls.Skip(12).Select(c => c.Listing.ChannelSku));
+        Assert.Equal([refused], shopify.Calls.Skip(13).Select(c => c.Listing.ChannelSku));
         Assert.Equal(9, shopify.ShownFor(refused));
         Assert.All(skus.Where(s => s != "sku-p05"), sku => Assert.Equal(9, shopify.ShownFor(ShopifyItem(sku))));
         Assert.Empty(await h.State.PendingAsync(default));
@@ -113,6 +116,7 @@ public sealed class BatchedPushTests
         await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:10" });
         var shopify = h.Channels["shopify"];
         shopify.MaxPerCall = 2;
+        await WarmUpAsync(h);
         await h.AddLocationsAsync();
         await h.AddProductAsync("sku-a", ("shopify", All));
         await h.AddProductAsync("sku-b", ("shopify", All));
@@ -145,6 +149,27 @@ public sealed class BatchedPushTests
         Assert.Equal((7, 5), (shopify.ShownFor(ShopifyItem("sku-a"))!.Value, shopify.ShownFor(ShopifyItem("sku-b"))!.Value));
         var state = await h.StateAsync("shopify", "sku-a");
         Assert.Equal((7, (int?)null, (string?)null), (state.Pushed!.Value, state.Pending, state.ClaimId));
+    }
+
+    [Fact]
+    public async Task Push_LoneChange_GoesAtOnceWithoutWaitingForTheWindow()
+    {
+        await using var h = await SyncHarness.CreateAsync(new Dictionary<string, string?> { ["Sync:BatchWindow"] = "00:00:10" });
+        h.Channels["shopify"].MaxPerCall = 10;
+        await h.AddLocationsAsync();
+        await h.AddProductAsync("sku-l", ("shopify", All));
+        await h.MoveAsync("sku-l", MovementKind.Receipt, "wh", 4);
+
+        await h.Engine.SyncSkuAsync("sku-l", null, default).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(4, h.Channels["shopify"].ShownFor(ShopifyItem("sku-l")));
+    }
+
+    /// <summary>One push through the pusher: it goes at once, and pushes arriving after it within the window (the fake clock stands still) wait to be batched.</summary>
+    private static async Task WarmUpAsync(SyncHarness h)
+    {
+        var outcome = Assert.Single(await h.Get<ChannelPusher>().PushAsync([new ListingPush("warm-up", "warm-up", "shopify", "main", "warm-up", null, 0, 0, "warm-up")], default));
+        Assert.Null(outcome.Error);
     }
 
     private static string ShopifyItem(string sku) => SyncHarness.ItemId("shopify", sku);

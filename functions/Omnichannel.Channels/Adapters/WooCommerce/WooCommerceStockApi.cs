@@ -4,8 +4,9 @@ namespace Omnichannel.Channels.Adapters.WooCommerce;
 
 /// <summary>
 /// WooCommerce stock read: <c>GET</c> the product (or its variation) → <c>stock_quantity</c>; null when the store
-/// does not manage its stock (the field is null). Core WooCommerce has no batch stock call that reports per item
-/// beyond <c>products/batch</c>, which rewrites whole products: one <c>PUT</c> per listing.
+/// does not manage its stock (the field is null). Writes stay one <c>PUT</c> per listing: the REST API's batch
+/// endpoints take products and each parent's variations separately, and our notes do not document how they report
+/// a refused item.
 /// </summary>
 public sealed class WooCommerceStockApi : IChannelStockReadApi
 {
