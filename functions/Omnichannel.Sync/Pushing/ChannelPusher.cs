@@ -79,26 +79,25 @@ public sealed class ChannelPusher(
             return Task.FromResult(new PushOutcome(push, error, TimeSpan.Zero));
         }
 
-        var batcher = _batchers.GetOrAdd((push.Channel, push.Account), key =>
+        var key = (push.Channel, push.Account);
+        if (!_batchers.TryGetValue(key, out var batcher))
         {
-            var stock = ResolveStock(key.Channel);
-            var max = stock is null ? 1 : Math.Max(1, Safe(() => stock.MaxQuantitiesPerCall(key.Account)));
-            var o = options.Value;
-            return new PushBatcher(client, stock, key.Account, max, o.MaxConcurrentPushesPerChannel, o.BatchWindow, mapper, time);
-        });
-        return batcher.PushAsync(push);
-    }
+            var stock = ResolveStock(push.Channel);
+            int max;
+            try
+            {
+                max = stock is null ? 1 : Math.Max(1, stock.MaxQuantitiesPerCall(push.Account));
+            }
+            catch (SettingException e)
+            {
+                // A bad StockBatchSize of the account: its listings fail with the setting's name until it is fixed.
+                return Task.FromResult(new PushOutcome(push, e.Message, TimeSpan.Zero));
+            }
 
-    /// <summary>A bad batch-size setting of one account must not stop its pushes: they go one at a time and the setting error shows when the account's calls are made.</summary>
-    private static int Safe(Func<int> read)
-    {
-        try
-        {
-            return read();
+            var o = options.Value;
+            batcher = _batchers.GetOrAdd(key, new PushBatcher(client, stock, push.Account, max, o.MaxConcurrentPushesPerChannel, o.BatchWindow, mapper, time));
         }
-        catch (SettingException)
-        {
-            return 1;
-        }
+
+        return batcher.PushAsync(push);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Channels;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Sync.Pushing;
@@ -163,6 +165,27 @@ public sealed class BatchedPushTests
         await h.Engine.SyncSkuAsync("sku-l", null, default).WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(4, h.Channels["shopify"].ShownFor(ShopifyItem("sku-l")));
+    }
+
+    [Fact]
+    public async Task Push_BadStockBatchSizeOfTheAccount_FailsTheListingNamingTheSetting()
+    {
+        await using var h = await SyncHarness.CreateAsync(
+            new Dictionary<string, string?>
+            {
+                ["Channels:allegro:main:BaseUrl"] = "http://127.0.0.1:9/",
+                ["Channels:allegro:main:AccessToken"] = "token",
+                ["Channels:allegro:main:StockBatchSize"] = "5000",
+            },
+            (services, configuration) => services.AddSingleton(configuration).AddChannels(configuration));
+        await h.AddLocationsAsync();
+        await h.AddProductAsync("sku-s", ("allegro", All));
+        await h.MoveAsync("sku-s", MovementKind.Receipt, "wh", 3);
+
+        var result = await h.Engine.SyncSkuAsync("sku-s", null, default);
+
+        Assert.Contains("Channels:allegro:main:StockBatchSize", Assert.Single(result.Pushes).Error, StringComparison.Ordinal);
+        Assert.Equal(3, (await h.StateAsync("allegro", "sku-s")).Pending);
     }
 
     /// <summary>One push through the pusher: it goes at once, and pushes arriving after it within the window (the fake clock stands still) wait to be batched.</summary>
