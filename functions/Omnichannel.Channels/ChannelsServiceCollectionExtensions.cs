@@ -72,6 +72,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IChannelApi, WalmartApi>();
         services.AddSingleton<IChannelApi, BigCommerceApi>();
         services.AddSingleton<ChannelClients>();
+        AddStockApis(services);
         ChannelHttp.Register(services, accounts, account => account.Adapter == "shopify" ? new ShopifyThrottleHandler() : null);
 
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section));
@@ -89,6 +90,26 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHttpFunction("webhooks-receive-store", "webhooks/{channel}/{store}", AuthorizationLevel.Anonymous, WebhookEndpoints.ReceiveAsync, "POST");
         services.AddHttpFunction("webhooks-quarantine", "webhooks/quarantine", AuthorizationLevel.Function, WebhookEndpoints.ListQuarantineAsync, "GET");
         return services;
+    }
+
+    /// <summary>Stock reads (reconciliation) and batched stock calls, where each channel's API offers them.</summary>
+    private static void AddStockApis(IServiceCollection services)
+    {
+        services.AddSingleton<ShopifyStockApi>();
+        services.AddSingleton<EbayStockApi>();
+        services.AddSingleton<AllegroStockApi>();
+        services.AddSingleton<IChannelStockReadApi>(s => s.GetRequiredService<ShopifyStockApi>());
+        services.AddSingleton<IChannelStockBatchApi>(s => s.GetRequiredService<ShopifyStockApi>());
+        services.AddSingleton<IChannelStockReadApi>(s => s.GetRequiredService<EbayStockApi>());
+        services.AddSingleton<IChannelStockBatchApi>(s => s.GetRequiredService<EbayStockApi>());
+        services.AddSingleton<IChannelStockReadApi>(s => s.GetRequiredService<AllegroStockApi>());
+        services.AddSingleton<IChannelStockBatchApi>(s => s.GetRequiredService<AllegroStockApi>());
+        services.AddSingleton<IChannelStockReadApi, AmazonStockApi>();
+        services.AddSingleton<IChannelStockReadApi, WalmartStockApi>();
+        services.AddSingleton<IChannelStockReadApi, WooCommerceStockApi>();
+        services.AddSingleton<IChannelStockReadApi, EtsyStockApi>();
+        services.AddSingleton<IChannelStockReadApi, BigCommerceStockApi>();
+        services.AddSingleton<ChannelStockClients>();
     }
 
     private static Delegate ReceiveDefaultStore =>

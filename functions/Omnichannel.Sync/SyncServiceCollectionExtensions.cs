@@ -36,6 +36,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<ChannelPusher>();
         services.AddSingleton<ListingClaims>();
         services.AddSingleton<StockSyncEngine>();
+        services.AddSingleton<StockReaders>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<PriceList>();
         services.AddSingleton<FeedStore>();

@@ -16,14 +16,17 @@ using Omnichannel.Testing;
 namespace Omnichannel.Bench.Sync;
 
 /// <summary>
-/// <c>sync [--skus N] [--changes N] [--writers N]</c>: N SKUs each listed on 5 in-process channels (default
-/// 200 × 5 = 1,000 listings). For each ledger change, the time until every channel listing the SKU was called
-/// with a figure that includes it (p50/p95), the channel calls and the storage requests per change; first one
-/// change at a time, then with concurrent writers and 16 handlers (the queue function's default batch).
+/// <c>sync [--skus N] [--changes N] [--writers N] [--window MS] [--latency MS] [--no-batch]</c>: N SKUs each listed on
+/// 5 in-process channels (default 200 × 5 = 1,000 listings). Shopify and eBay offer batch calls (250 and 25 listings)
+/// unless <c>--no-batch</c>; pushes to them gather for <c>Sync:BatchWindow</c> (default 20 ms, the setting's default).
+/// Each channel call takes <c>--latency</c> (default 0). For each ledger change: the time until every channel listing
+/// the SKU was called with a figure that includes it (p50/p95), the channel calls and the storage requests per change;
+/// first one change at a time, then with concurrent writers and 16 handlers (the queue function's default batch).
 /// </summary>
 public sealed class SyncBenchmark : IBenchmarkCommand
 {
     private static readonly string[] Channels = ["shopify", "ebay", "amazon", "etsy", "walmart"];
+    private static readonly Dictionary<string, int> BatchLimits = new(StringComparer.Ordinal) { ["shopify"] = 250, ["ebay"] = 25 };
 
     public string Name => "sync";
 
@@ -34,9 +37,16 @@ public sealed class SyncBenchmark : IBenchmarkCommand
         var skuCount = Option(args, "--skus", 200);
         var changes = Option(args, "--changes", 200);
         var writers = Option(args, "--writers", 8);
+        var window = TimeSpan.FromMilliseconds(Option(args, "--window", 20));
+        var batch = !args.Contains("--no-batch");
+        var latency = TimeSpan.FromMilliseconds(Option(args, "--latency", 0));
         var account = await Azurite.AccountAsync();
-        var channels = Channels.Select(c => new BenchChannel(c)).ToList();
-        await using var services = Build(account, channels);
+        var channels = Channels.Select(c => new BenchChannel(c, batch ? BatchLimits.GetValueOrDefault(c, 1) : 1, latency)).ToList();
+        await using var services = Build(account, channels, window);
+        Console.WriteLine(batch
+            ? $"Batching on: shopify up to 250 and ebay up to 25 listings per call, window {window.TotalMilliseconds} ms; amazon, etsy, walmart one call per listing."
+            : "Batching off: one call per listing on every channel.");
+        Console.WriteLine($"Channel call latency: {latency.TotalMilliseconds} ms.");
         var skus = Enumerable.Range(0, skuCount).Select(i => $"SKU-{i:D4}").ToList();
         var ledger = services.GetRequiredService<StockLedger>();
         var queue = services.GetRequiredService<LedgerStorage>().StockChanged;
@@ -83,7 +93,7 @@ public sealed class SyncBenchmark : IBenchmarkCommand
         return 0;
     }
 
-    private static ServiceProvider Build(StorageAccount account, IEnumerable<BenchChannel> channels)
+    private static ServiceProvider Build(StorageAccount account, IEnumerable<BenchChannel> channels, TimeSpan window)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -96,6 +106,7 @@ public sealed class SyncBenchmark : IBenchmarkCommand
             ["Sync:StateTable"] = Unique.Name("sync"),
             ["Sync:PriceTable"] = Unique.Name("prices"),
             ["Sync:FeedsContainer"] = Unique.Name("feeds"),
+            ["Sync:BatchWindow"] = window.ToString("c", CultureInfo.InvariantCulture),
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

@@ -26,8 +26,15 @@ public sealed class SyncOptions
     /// <summary>Stock-changed messages handled at once per host (1-32). Default 16.</summary>
     public int QueueBatchSize { get; set; } = 16;
 
-    /// <summary>Channel calls in flight at once per channel from one host; the channel client's own rate limiter still applies. Default 4; 1-64.</summary>
+    /// <summary>Stock calls in flight at once per channel account from one host; the channel client's own rate limiter still applies. Default 4; 1-64.</summary>
     public int MaxConcurrentPushesPerChannel { get; set; } = 4;
+
+    /// <summary>
+    /// How long a push to a channel with a batch call (Shopify, eBay, Allegro) waits for pushes of other listings of the
+    /// same account to join it in one call; it goes at once when a call's worth has gathered. Channels without a batch
+    /// call never wait. Adds at most this much to the time a change takes to reach such a channel. Default 20 ms; 0 to 10 s.
+    /// </summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Consecutive failed pushes after which a listing is reported to operations as failing. Default 3; 1-1000.</summary>
     public int FailingAfter { get; set; } = 3;

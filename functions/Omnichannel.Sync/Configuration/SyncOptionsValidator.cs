@@ -40,6 +40,11 @@ internal sealed partial class SyncOptionsValidator : IValidateOptions<SyncOption
             failures.Add($"Setting '{SyncOptions.Section}:{nameof(options.ClaimTimeout)}' must be between 00:00:05 and 01:00:00.");
         }
 
+        if (options.BatchWindow < TimeSpan.Zero || options.BatchWindow > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"Setting '{SyncOptions.Section}:{nameof(options.BatchWindow)}' must be between 00:00:00 and 00:00:10.");
+        }
+
         if (options.DefaultCurrency is null || !Currency().IsMatch(options.DefaultCurrency))
         {
             failures.Add($"Setting '{SyncOptions.Section}:{nameof(options.DefaultCurrency)}' must be an ISO 4217 code of three capital letters (was '{options.DefaultCurrency}').");

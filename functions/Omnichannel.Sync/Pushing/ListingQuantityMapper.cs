@@ -14,17 +14,23 @@ public sealed class ListingQuantityMapper(Microsoft.Extensions.Options.IOptions<
     public ListingQuantity Map(ListingPush push)
     {
         ArgumentNullException.ThrowIfNull(push);
-        var sku = string.IsNullOrWhiteSpace(push.SellerSku) ? push.ChannelItemId : push.SellerSku;
-        string? listingId = push.ChannelItemId;
+        return Ids(push.Channel, push.Account, push.ChannelItemId, push.SellerSku).WithQuantity(push.Quantity);
+    }
+
+    public ListingIds Ids(string channel, string account, string channelItemId, string? sellerSku)
+    {
+        ArgumentNullException.ThrowIfNull(channelItemId);
+        var sku = string.IsNullOrWhiteSpace(sellerSku) ? channelItemId : sellerSku;
+        string? listingId = channelItemId;
         string? variantId = null;
-        if (push.Channel is "woocommerce" or "bigcommerce" && push.ChannelItemId.Split(':', 2) is [var product, var variant])
+        if (channel is "woocommerce" or "bigcommerce" && channelItemId.Split(':', 2) is [var product, var variant])
         {
             listingId = product;
             variantId = variant;
         }
 
-        var location = options.Value.ChannelLocations.GetValueOrDefault(push.Channel)?.GetValueOrDefault(push.Account);
-        var offer = push.Channel == "ebay" ? push.ChannelItemId : null;
-        return new ListingQuantity(sku, push.Quantity, listingId, variantId, location, offer);
+        var location = options.Value.ChannelLocations.GetValueOrDefault(channel)?.GetValueOrDefault(account);
+        var offer = channel == "ebay" ? channelItemId : null;
+        return new ListingIds(sku, listingId, variantId, location, offer);
     }
 }

@@ -9,7 +9,7 @@ namespace Omnichannel.Sync.Pushing;
 /// (the listing's available-to-sell is the ledger's own computation: buffer, share, allowed locations),
 /// claims the listings whose channel figure would change, pushes them together, and records each outcome.
 /// </summary>
-public sealed class StockSyncEngine(StockReader reader, SyncStateStore store, ListingClaims claims, ChannelPusher pusher)
+public sealed class StockSyncEngine(StockReader reader, SyncStateStore store, ListingClaims claims, ChannelPusher pusher, Microsoft.Extensions.Options.IOptions<Configuration.SyncOptions> options)
 {
     /// <summary>Syncs one SKU from its current ledger state; <paramref name="force"/> names listings to push even if the state says they are right (drift).</summary>
     public async Task<SkuSyncResult> SyncSkuAsync(string sku, IReadOnlySet<string>? force, CancellationToken cancellationToken)
@@ -42,16 +42,18 @@ public sealed class StockSyncEngine(StockReader reader, SyncStateStore store, Li
         return new SkuSyncResult(view.Sku, view.Sequence, outcomes, view.Channels.Count);
     }
 
-    /// <summary>Re-syncs every SKU with a listing whose figure has not reached its channel (failed or interrupted pushes).</summary>
+    /// <summary>
+    /// Re-syncs every SKU with a listing whose figure has not reached its channel (failed or interrupted pushes),
+    /// <see cref="Configuration.SyncOptions.QueueBatchSize"/> SKUs at a time so that their pushes share batched calls.
+    /// </summary>
     public async Task<int> RetryPendingAsync(CancellationToken cancellationToken)
     {
         var pending = await store.PendingAsync(cancellationToken);
         var skus = pending.Select(p => p.Sku).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var sku in skus)
-        {
-            await SyncSkuAsync(sku, null, cancellationToken);
-        }
-
+        await Parallel.ForEachAsync(
+            skus,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.QueueBatchSize, CancellationToken = cancellationToken },
+            async (sku, ct) => await SyncSkuAsync(sku, null, ct));
         return skus.Count;
     }
 }

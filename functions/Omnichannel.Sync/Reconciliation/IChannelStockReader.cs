@@ -1,10 +1,10 @@
 namespace Omnichannel.Sync.Reconciliation;
 
 /// <summary>
-/// Reads the quantity a channel shows for a listing, for reconciliation. The channels' client has no read
-/// call, so this is the sync's own seam: register one per channel whose API can read stock (DI,
-/// <c>services.AddSingleton&lt;IChannelStockReader, ...&gt;()</c>); channels without one are reconciled
-/// against the recorded state only.
+/// Reads the quantity a channel shows for a listing, for reconciliation. Configured channels whose adapter can
+/// read stock are read through their <see cref="Channels.Outbound.IChannelStockClient"/> (see <see cref="StockReaders"/>);
+/// one registered in DI (<c>services.AddSingleton&lt;IChannelStockReader, ...&gt;()</c>) replaces that for its channel.
+/// Channels without a read are reconciled against the recorded state only.
 /// </summary>
 public interface IChannelStockReader
 {

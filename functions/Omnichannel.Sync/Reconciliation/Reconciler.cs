@@ -9,8 +9,8 @@ using Omnichannel.Sync.State;
 namespace Omnichannel.Sync.Reconciliation;
 
 /// <summary>
-/// Compares, for every listing in the catalogue, what its channel shows (where an <see cref="IChannelStockReader"/>
-/// can read it) with what it should show now, records and logs each drift, and pushes the right figure. Listings
+/// Compares, for every listing in the catalogue, what its channel shows (where <see cref="StockReaders"/> has a
+/// read for the channel) with what it should show now, records and logs each drift, and pushes the right figure. Listings
 /// on channels without a reader are checked against the recorded state (a rule change, a lost push) instead.
 /// </summary>
 public sealed class Reconciler(
@@ -18,12 +18,11 @@ public sealed class Reconciler(
     StockReader reader,
     SyncStateStore store,
     StockSyncEngine engine,
-    IEnumerable<IChannelStockReader> readers,
+    StockReaders readers,
     TimeProvider time,
     ILogger<Reconciler> logger)
 {
     private const int PageSize = 1000;
-    private readonly Dictionary<string, IChannelStockReader> _readers = readers.ToDictionary(r => r.Channel, StringComparer.OrdinalIgnoreCase);
 
     public async Task<ReconcileReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +58,7 @@ public sealed class Reconciler(
         var drifts = new List<Drift>();
         foreach (var figure in view.Channels)
         {
-            if (!_readers.TryGetValue(figure.Channel, out var channel))
+            if (readers.For(figure.Channel) is not { } channel)
             {
                 unreadable++;
                 continue;
@@ -71,7 +70,7 @@ public sealed class Reconciler(
                 shown = await channel.GetAvailableQuantityAsync(figure.Account, new ListingRef(figure.ChannelItemId, figure.SellerSku, sku), cancellationToken);
                 read++;
             }
-            catch (Exception e) when (e is ChannelApiException or HttpRequestException or TimeoutException)
+            catch (Exception e) when (e is ChannelApiException or HttpRequestException or TimeoutException or Hosting.Configuration.SettingException or ArgumentException)
             {
                 Log.ReadFailed(logger, figure.Channel, figure.Account, figure.ChannelItemId, e.Message);
                 continue;

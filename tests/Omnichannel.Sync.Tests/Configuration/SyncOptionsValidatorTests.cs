@@ -20,13 +20,14 @@ public sealed class SyncOptionsValidatorTests
             RetrySchedule = "every minute",
             MaxConcurrentPushesPerChannel = 0,
             ClaimTimeout = TimeSpan.FromSeconds(1),
+            BatchWindow = TimeSpan.FromSeconds(11),
             DefaultCurrency = "euro",
             Feeds = new() { ["bad name"] = FeedKind.PriceComparison },
         };
 
         var failures = string.Join("\n", new SyncOptionsValidator().Validate(null, options).Failures!);
 
-        foreach (var setting in new[] { "Sync:StateTable", "Sync:FeedsContainer", "Sync:RetrySchedule", "Sync:MaxConcurrentPushesPerChannel", "Sync:ClaimTimeout", "Sync:DefaultCurrency", "Sync:Feeds:bad name" })
+        foreach (var setting in new[] { "Sync:StateTable", "Sync:FeedsContainer", "Sync:RetrySchedule", "Sync:MaxConcurrentPushesPerChannel", "Sync:ClaimTimeout", "Sync:BatchWindow", "Sync:DefaultCurrency", "Sync:Feeds:bad name" })
         {
             Assert.Contains($"'{setting}'", failures, StringComparison.Ordinal);
         }

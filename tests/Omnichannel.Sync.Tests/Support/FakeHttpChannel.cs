@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Omnichannel.Sync.Tests.Support;
 
-/// <summary>A channel API on a local Kestrel port: records each request (method, path, body) and answers 200 <c>{}</c>.</summary>
+/// <summary>A channel API on a local Kestrel port: records each request (method, path, body) and answers from <see cref="Handler"/>, else 200 <c>{}</c>.</summary>
 public sealed class FakeHttpChannel : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -20,6 +20,9 @@ public sealed class FakeHttpChannel : IAsyncDisposable
 
     /// <summary>Completes with the first PUT received.</summary>
     public TaskCompletionSource<(string Path, string Body)> FirstPut { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Computes the answer (status, JSON body) to a request; null answers 200 <c>{}</c>.</summary>
+    public Func<(string Method, string Path, string Body), (int Status, string Body)?>? Handler { get; set; }
 
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
@@ -35,8 +38,10 @@ public sealed class FakeHttpChannel : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var request = (context.Request.Method, context.Request.Path.Value ?? string.Empty, await reader.ReadToEndAsync());
             channel.Requests.Enqueue(request);
+            var (status, body) = channel.Handler?.Invoke(request) ?? (200, "{}");
+            context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("{}");
+            await context.Response.WriteAsync(body);
             if (request.Method == "PUT")
             {
                 channel.FirstPut.TrySetResult((request.Item2, request.Item3));

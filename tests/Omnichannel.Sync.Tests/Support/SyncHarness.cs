@@ -1,7 +1,6 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
@@ -26,14 +25,14 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    private SyncHarness(ServiceProvider provider, FakeTimeProvider time, IReadOnlyDictionary<string, FakeChannel> channels)
+    private SyncHarness(ServiceProvider provider, SignalingTime time, IReadOnlyDictionary<string, FakeChannel> channels)
     {
         _provider = provider;
         Time = time;
         Channels = channels;
     }
 
-    public FakeTimeProvider Time { get; }
+    public SignalingTime Time { get; }
 
     public IReadOnlyDictionary<string, FakeChannel> Channels { get; }
 
@@ -64,7 +63,8 @@ internal sealed class SyncHarness : IAsyncDisposable
         ["Sync:FeedsContainer"] = Unique.Name("feeds"),
     };
 
-    public static async Task<SyncHarness> CreateAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>The harness; <paramref name="configure"/> adds services (e.g. the real channel clients) with the harness's settings.</summary>
+    public static async Task<SyncHarness> CreateAsync(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var settings = UniqueSettings();
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
@@ -73,7 +73,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var time = new FakeTimeProvider(Start);
+        var time = new SignalingTime(Start);
         var channels = ChannelNames.ToDictionary(c => c, c => new FakeChannel(c));
         var services = new ServiceCollection();
         services.AddLogging();
@@ -90,6 +90,7 @@ internal sealed class SyncHarness : IAsyncDisposable
             }
         }
 
+        configure?.Invoke(services, configuration);
         return new SyncHarness(services.BuildServiceProvider(), time, channels);
     }
 

@@ -42,10 +42,7 @@ public sealed class BigCommerceApi : IChannelApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(listing);
-        var product = ChannelRequestExtensions.Segment(listing.ListingId ?? throw new ArgumentException("BigCommerce needs the product id (ListingId).", nameof(listing)));
-        var path = listing.VariantId is { } variant
-            ? $"v3/catalog/products/{product}/variants/{ChannelRequestExtensions.Segment(variant)}"
-            : $"v3/catalog/products/{product}";
+        var path = StockPath(listing.ListingId, listing.VariantId);
         using var answer = await request.SendJsonAsync("inventory_level", HttpMethod.Put, path, new { inventory_level = listing.Quantity }, idempotent: true, m => Authorize(m, request.Account));
     }
 
@@ -55,5 +52,14 @@ public sealed class BigCommerceApi : IChannelApi
     {
         message.Headers.Add("X-Auth-Token", account.Required("AccessToken"));
         message.Headers.Accept.ParseAdd("application/json");
+    }
+
+    /// <summary>The product's path, or its variant's.</summary>
+    internal static string StockPath(string? listingId, string? variantId)
+    {
+        var product = ChannelRequestExtensions.Segment(listingId ?? throw new ArgumentException("BigCommerce needs the product id (ListingId).", nameof(listingId)));
+        return variantId is { } variant
+            ? $"v3/catalog/products/{product}/variants/{ChannelRequestExtensions.Segment(variant)}"
+            : $"v3/catalog/products/{product}";
     }
 }

@@ -76,23 +76,8 @@ public sealed class ShopifyApi : IChannelApi
 
     private static async Task<JsonDocument> SendAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
     {
-        var version = request.Account["ApiVersion"] ?? "2025-07";
-        var answer = await request.SendJsonAsync(
-            operation,
-            HttpMethod.Post,
-            $"admin/api/{version}/graphql.json",
-            new { query, variables },
-            idempotent,
-            m => m.Headers.Add("X-Shopify-Access-Token", request.Account.Required("AccessToken")))
-            ?? throw new ChannelApiException("shopify", operation, 200, "empty answer");
-        var root = answer.RootElement;
-        if (root.TryGetProperty("errors", out var errors))
-        {
-            answer.Dispose();
-            throw new ChannelApiException(request.Account.Channel, operation, 200, errors.GetRawText());
-        }
-
-        var userErrors = root.GetProperty("data").GetProperty(operation).GetProperty("userErrors");
+        var answer = await ShopifyGraphQl.PostAsync(request, operation, query, variables, idempotent);
+        var userErrors = answer.RootElement.GetProperty("data").GetProperty(operation).GetProperty("userErrors");
         if (userErrors.GetArrayLength() > 0)
         {
             var text = userErrors.GetRawText();

@@ -46,10 +46,7 @@ public sealed class WooCommerceApi : IChannelApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(listing);
-        var product = ChannelRequestExtensions.Segment(listing.ListingId ?? throw new ArgumentException("WooCommerce needs the product id (ListingId).", nameof(listing)));
-        var path = listing.VariantId is { } variation
-            ? $"wp-json/wc/v3/products/{product}/variations/{ChannelRequestExtensions.Segment(variation)}"
-            : $"wp-json/wc/v3/products/{product}";
+        var path = StockPath(listing.ListingId, listing.VariantId);
         using var answer = await request.SendJsonAsync("stock_quantity", HttpMethod.Put, path, new { manage_stock = true, stock_quantity = listing.Quantity }, idempotent: true, m => Authorize(m, request.Account));
     }
 
@@ -60,4 +57,13 @@ public sealed class WooCommerceApi : IChannelApi
         message.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.Required("ConsumerKey")}:{account.Required("ConsumerSecret")}")));
+
+    /// <summary>The product's path, or its variation's.</summary>
+    internal static string StockPath(string? listingId, string? variantId)
+    {
+        var product = ChannelRequestExtensions.Segment(listingId ?? throw new ArgumentException("WooCommerce needs the product id (ListingId).", nameof(listingId)));
+        return variantId is { } variation
+            ? $"wp-json/wc/v3/products/{product}/variations/{ChannelRequestExtensions.Segment(variation)}"
+            : $"wp-json/wc/v3/products/{product}";
+    }
 }

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Omnichannel.Channels.Outbound;
+
+namespace Omnichannel.Channels.Adapters.Shopify;
+
+/// <summary>One Admin GraphQL call: <c>ApiVersion</c> (default 2025-07), <c>AccessToken</c>; top-level <c>errors</c> fail it.</summary>
+internal static class ShopifyGraphQl
+{
+    public static async Task<JsonDocument> PostAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
+    {
+        var version = request.Account["ApiVersion"] ?? "2025-07";
+        var answer = await request.SendJsonAsync(
+            operation,
+            HttpMethod.Post,
+            $"admin/api/{version}/graphql.json",
+            new { query, variables },
+            idempotent,
+            m => m.Headers.Add("X-Shopify-Access-Token", request.Account.Required("AccessToken")))
+            ?? throw new ChannelApiException(request.Account.Channel, operation, 200, "empty answer");
+        if (answer.RootElement.TryGetProperty("errors", out var errors))
+        {
+            var text = errors.GetRawText();
+            answer.Dispose();
+            throw new ChannelApiException(request.Account.Channel, operation, 200, text);
+        }
+
+        return answer;
+    }
+}
