@@ -16,6 +16,9 @@ public sealed class ShopifyApi : IChannelApi
     private const string InventorySet =
         "mutation inventorySetQuantities($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { field message } } }";
 
+    /// <summary>The Admin API version used unless the account's <c>ApiVersion</c> names another.</summary>
+    public const string DefaultApiVersion = "2025-07";
+
     public string Adapter => "shopify";
 
     public async Task<ShipmentReceipt> ReportShipmentAsync(ChannelRequest request, ShipmentReport shipment, string idempotencyKey)
@@ -76,7 +79,7 @@ public sealed class ShopifyApi : IChannelApi
 
     private static async Task<JsonDocument> SendAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
     {
-        var version = request.Account["ApiVersion"] ?? "2025-07";
+        var version = request.Account["ApiVersion"] ?? DefaultApiVersion;
         var answer = await request.SendJsonAsync(
             operation,
             HttpMethod.Post,
