@@ -84,6 +84,12 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IOrderPoller, EtsyPoller>();
         services.AddSingleton<IOrderPoller, AllegroPoller>();
         services.AddSingleton<IOrderPoller, WalmartPoller>();
+        services.AddSingleton<ReferenceResolver>();
+        services.AddSingleton<IOrderFetcher, ShopifyOrderFetcher>();
+        services.AddSingleton<IOrderFetcher, WooCommerceOrderFetcher>();
+        services.AddSingleton<IOrderFetcher, EtsyOrderFetcher>();
+        services.AddSingleton<IOrderFetcher, WalmartOrderFetcher>();
+        services.AddSingleton<IOrderFetcher, BigCommerceOrderFetcher>();
         services.AddTimerFunction<PollingTimer>(PollingTimer.FunctionName, configuration[$"{PollingOptions.Section}:Schedule"] ?? new PollingOptions().Schedule);
 
         services.AddHttpFunction("webhooks-receive", "webhooks/{channel}", AuthorizationLevel.Anonymous, ReceiveDefaultStore, "POST");

@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(4020, LogLevel.Warning, "{Channel}/{Store} {Operation} answered {Status}; retry {Attempt} in {Delay}")]
     public static partial void OutboundRetry(ILogger logger, string channel, string store, string operation, int? status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(4040, LogLevel.Information, "Referenced order {Channel}/{Store}/{OrderId} fetched: {Outcome} ({Detail})")]
+    public static partial void ReferenceResolved(ILogger logger, string channel, string store, string orderId, string outcome, string detail);
+
+    [LoggerMessage(4041, LogLevel.Error, "Referenced order {Channel}/{Store}/{OrderId} quarantined: {Reason}; archived as {Blob}")]
+    public static partial void ReferenceQuarantined(ILogger logger, string channel, string store, string orderId, string reason, string blob);
 }

@@ -14,9 +14,6 @@ internal static partial class Log
     [LoggerMessage(5002, LogLevel.Information, "Order {OrderId}: {Kind} after the flow ended ({Status})")]
     public static partial void AfterFlow(ILogger logger, string orderId, string kind, string status);
 
-    [LoggerMessage(5003, LogLevel.Warning, "Order message {MessageId} of kind {Kind} is not handled: {Reason}")]
-    public static partial void MessageSkipped(ILogger logger, string messageId, string kind, string reason);
-
     [LoggerMessage(5010, LogLevel.Warning, "Order alert {Kind} for {OrderId}: {Detail}")]
     public static partial void Alert(ILogger logger, string kind, string orderId, string detail);
 

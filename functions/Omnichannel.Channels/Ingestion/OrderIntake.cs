@@ -14,10 +14,19 @@ namespace Omnichannel.Channels.Ingestion;
 /// The version of an order is the fingerprint of its canonical content: the same content seen again is a
 /// duplicate whatever the delivery; see <see cref="OrderVersionTable"/> for the insert-first rows.
 /// </remarks>
-public sealed class OrderIntake(OrderVersionTable versions, ChannelStorage storage, ChannelMetrics metrics)
+public sealed class OrderIntake(OrderVersionTable versions, WebhookArchive archive, ChannelStorage storage, ChannelMetrics metrics)
 {
     /// <summary>Forwards the order unless this exact content was forwarded already; <see cref="ClaimOutcome.InProgress"/> means another request holds it.</summary>
-    public async Task<(ClaimOutcome Outcome, OrderEventKind Kind)> ForwardAsync(CanonicalOrder order, string archiveBlob, string? deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <param name="order">The order as mapped from the archived payload.</param>
+    /// <param name="archiveBlob">The archived payload it was mapped from.</param>
+    /// <param name="deliveryId">The channel's delivery id, if any.</param>
+    /// <param name="receivedAt">When the payload arrived.</param>
+    /// <param name="keepMappedOrder">
+    /// True when no webhook adapter can map the archived payload again (poll pages, fetched orders): the mapped
+    /// order is then stored beside it before it is queued (<see cref="WebhookArchive.WriteMappedOrderAsync"/>).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<(ClaimOutcome Outcome, OrderEventKind Kind)> ForwardAsync(CanonicalOrder order, string archiveBlob, string? deliveryId, DateTimeOffset receivedAt, bool keepMappedOrder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var fingerprint = Fingerprint(order);
@@ -26,6 +35,11 @@ public sealed class OrderIntake(OrderVersionTable versions, ChannelStorage stora
         {
             metrics.OrderDuplicate(order.Channel);
             return (outcome, kind);
+        }
+
+        if (keepMappedOrder)
+        {
+            await archive.WriteMappedOrderAsync(archiveBlob, order, cancellationToken);
         }
 
         var message = new ChannelOrderMessage($"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt, order);

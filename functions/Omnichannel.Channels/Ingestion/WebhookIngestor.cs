@@ -121,7 +121,7 @@ public sealed class WebhookIngestor(
         int forwarded = 0, busy = 0;
         foreach (var order in content.Orders)
         {
-            var (outcome, kind) = await intake.ForwardAsync(order, blob, deliveryId, delivery.ReceivedAt, cancellationToken);
+            var (outcome, kind) = await intake.ForwardAsync(order, blob, deliveryId, delivery.ReceivedAt, keepMappedOrder: false, cancellationToken);
             if (outcome is ClaimOutcome.New or ClaimOutcome.Stalled)
             {
                 forwarded++;
@@ -149,7 +149,7 @@ public sealed class WebhookIngestor(
         new(
             delivery.Channel,
             delivery.Store,
-            "webhook",
+            ArchivedPayload.FromWebhook,
             delivery.ReceivedAt,
             delivery.Url,
             delivery.Headers

@@ -38,12 +38,12 @@ public sealed class PollingRunner(
             await foreach (var page in poller.PollAsync(request, window, cancellationToken))
             {
                 var receivedAt = time.GetUtcNow();
-                var blob = await archive.WriteAsync(new ArchivedPayload(account.Channel, account.Store, "poll", receivedAt, page.Url, new Dictionary<string, string>(), page.Body), cancellationToken);
+                var blob = await archive.WriteAsync(new ArchivedPayload(account.Channel, account.Store, ArchivedPayload.FromPoll, receivedAt, page.Url, new Dictionary<string, string>(), page.Body), cancellationToken);
                 foreach (var order in page.Orders)
                 {
                     read++;
                     // In progress elsewhere: the next poll's overlap reads it again and finds it forwarded or stalled.
-                    if ((await intake.ForwardAsync(order, blob, null, receivedAt, cancellationToken)).Outcome is ClaimOutcome.New or ClaimOutcome.Stalled)
+                    if ((await intake.ForwardAsync(order, blob, null, receivedAt, keepMappedOrder: true, cancellationToken)).Outcome is ClaimOutcome.New or ClaimOutcome.Stalled)
                     {
                         forwarded++;
                     }

@@ -6,7 +6,7 @@ namespace Omnichannel.Channels.Storage;
 /// </summary>
 /// <param name="Channel">Channel name.</param>
 /// <param name="Store">Store name.</param>
-/// <param name="Source">Where it came from: <c>webhook</c> or <c>poll</c>.</param>
+/// <param name="Source">Where it came from: <see cref="FromWebhook"/>, <see cref="FromPoll"/> or <see cref="FromFetch"/>.</param>
 /// <param name="ReceivedAt">When the hub received it.</param>
 /// <param name="Url">Request URL (webhooks) or the polled URL.</param>
 /// <param name="Headers">Request headers minus secrets.</param>
@@ -18,4 +18,12 @@ public sealed record ArchivedPayload(
     DateTimeOffset ReceivedAt,
     string Url,
     IReadOnlyDictionary<string, string> Headers,
-    byte[] Body);
+    byte[] Body)
+{
+    public const string FromWebhook = "webhook";
+
+    public const string FromPoll = "poll";
+
+    /// <summary>An order fetched by id after a thin notification.</summary>
+    public const string FromFetch = "fetch";
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
+using Omnichannel.Channels.Model;
 using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Channels.Storage;
@@ -27,10 +28,35 @@ public sealed class WebhookArchive(ChannelStorage storage)
         return name;
     }
 
+    /// <summary>
+    /// Keeps the order as mapped from an archived payload that no webhook adapter can read again (a poll page,
+    /// a fetched order), beside that payload, so the order flow reads exactly what was forwarded. Overwrites:
+    /// the same payload always maps to the same order.
+    /// </summary>
+    public async Task WriteMappedOrderAsync(string archiveBlob, CanonicalOrder order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await StorageCall.RunAsync(() => storage.Archive.GetBlobClient(MappedOrderName(archiveBlob, order.ChannelOrderId)).UploadAsync(
+            new BinaryData(JsonSerializer.SerializeToUtf8Bytes(order)),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken));
+    }
+
+    /// <summary>The order kept by <see cref="WriteMappedOrderAsync"/>; null when none was kept.</summary>
+    public async Task<CanonicalOrder?> ReadMappedOrderAsync(string archiveBlob, string channelOrderId, CancellationToken cancellationToken)
+    {
+        var content = await StorageCall.TryGetAsync(() => storage.Archive.GetBlobClient(MappedOrderName(archiveBlob, channelOrderId)).DownloadContentAsync(cancellationToken));
+        return content?.Value.Content.ToObjectFromJson<CanonicalOrder>();
+    }
+
     public async Task<ArchivedPayload> ReadAsync(string blobName, CancellationToken cancellationToken)
     {
         var content = await StorageCall.RunAsync(() => storage.Archive.GetBlobClient(blobName).DownloadContentAsync(cancellationToken));
         return content.Value.Content.ToObjectFromJson<ArchivedPayload>()
             ?? throw new InvalidDataException($"Archived payload '{blobName}' is empty.");
     }
+
+    private static string MappedOrderName(string archiveBlob, string channelOrderId) =>
+        $"{archiveBlob}.orders/{Uri.EscapeDataString(channelOrderId)}.json";
 }

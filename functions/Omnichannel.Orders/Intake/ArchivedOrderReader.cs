@@ -6,8 +6,9 @@ using Omnichannel.Channels.Storage;
 namespace Omnichannel.Orders.Intake;
 
 /// <summary>
-/// Turns an order message's archived payload back into the canonical order, with the same adapter that read it
-/// on arrival, so the flow works from exactly what the channel sent.
+/// Turns an order message's archived payload back into the canonical order: a webhook with the same adapter that
+/// read it on arrival, so the flow works from exactly what the channel sent; a poll page or a fetched order
+/// (which no webhook adapter reads) from the mapped copy the intake kept beside it.
 /// </summary>
 public sealed class ArchivedOrderReader(WebhookArchive archive, ChannelAccounts accounts, WebhookAdapters adapters)
 {
@@ -15,6 +16,12 @@ public sealed class ArchivedOrderReader(WebhookArchive archive, ChannelAccounts 
     public async Task<CanonicalOrder> ReadAsync(string archiveBlob, string channel, string store, string channelOrderId, CancellationToken cancellationToken)
     {
         var payload = await archive.ReadAsync(archiveBlob, cancellationToken);
+        if (payload.Source != ArchivedPayload.FromWebhook)
+        {
+            return await archive.ReadMappedOrderAsync(archiveBlob, channelOrderId, cancellationToken)
+                ?? throw new InvalidDataException($"Archived {payload.Source} payload '{archiveBlob}' has no mapped order {channel}/{store}/{channelOrderId}.");
+        }
+
         var account = accounts.Find(payload.Channel, payload.Store)
             ?? throw new InvalidDataException($"No channel account {payload.Channel}/{payload.Store} is configured any more.");
         var adapter = adapters.Find(account.Adapter)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Model;
 using Omnichannel.Channels.Storage;
 using Omnichannel.Durable.Client;
@@ -14,11 +15,13 @@ namespace Omnichannel.Orders.Intake;
 /// <summary>
 /// Consumes the channels' order queue. A new order starts <see cref="OrderFlow"/> under its order id (a
 /// redelivered message finds the instance and starts nothing); an update or cancellation is stored and raised
-/// to the running flow; one that arrives after the flow ended is stored and, for a cancellation, flagged.
+/// to the running flow; one that arrives after the flow ended is stored and, for a cancellation, flagged. A thin
+/// notification (a reference) is fetched from the channel and comes back as an ordinary message.
 /// </summary>
 public sealed class ChannelOrderQueueHandler(
     DurableClient client,
     ArchivedOrderReader reader,
+    ReferenceResolver references,
     OrderStore store,
     TimeProvider time,
     ILogger<ChannelOrderQueueHandler> logger) : IQueueHandler
@@ -30,8 +33,8 @@ public sealed class ChannelOrderQueueHandler(
             ?? throw new InvalidDataException($"Queue message {message.MessageId} is empty.");
         if (order.Kind == OrderEventKind.Reference)
         {
-            // Thin notifications need an order fetch through the channel's API, which IChannelClient does not offer yet.
-            Log.MessageSkipped(logger, order.MessageId, order.Kind.ToString(), "fetching referenced orders is not supported");
+            // The fetched order comes back through this queue as an ordinary message; a channel error throws, so the queue retries.
+            await references.ResolveAsync(order, cancellationToken);
             return;
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Outbound;
 
 namespace Omnichannel.Channels.Tests.Support;
@@ -52,6 +53,13 @@ public sealed class OutboundFixture : IAsyncDisposable
     }
 
     public IChannelClient Client(string channel) => Services.GetRequiredService<ChannelClients>().Get(channel);
+
+    /// <summary>An outbound request of the channel's <c>main</c> account, as the feature's callers build it.</summary>
+    public ChannelRequest Request(string channel)
+    {
+        var account = Services.GetRequiredService<ChannelAccounts>().Find(channel, "main")!;
+        return new ChannelRequest(account, Services.GetRequiredService<IHttpClientFactory>().CreateClient(ChannelHttp.ClientName(account)), TimeProvider.System, CancellationToken.None);
+    }
 
     public RecordedRequest Single() => Assert.Single(Server.Requests);
 

@@ -16,6 +16,9 @@ public sealed class ShopifyApi : IChannelApi
     private const string InventorySet =
         "mutation inventorySetQuantities($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { field message } } }";
 
+    /// <summary>The Admin API version used unless the account's <c>ApiVersion</c> names another.</summary>
+    public const string DefaultApiVersion = "2025-07";
+
     public string Adapter => "shopify";
 
     public async Task<ShipmentReceipt> ReportShipmentAsync(ChannelRequest request, ShipmentReport shipment, string idempotencyKey)

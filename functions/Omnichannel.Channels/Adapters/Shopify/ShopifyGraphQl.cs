@@ -8,7 +8,7 @@ internal static class ShopifyGraphQl
 {
     public static async Task<JsonDocument> PostAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
     {
-        var version = request.Account["ApiVersion"] ?? "2025-07";
+        var version = request.Account["ApiVersion"] ?? ShopifyApi.DefaultApiVersion;
         var answer = await request.SendJsonAsync(
             operation,
             HttpMethod.Post,
