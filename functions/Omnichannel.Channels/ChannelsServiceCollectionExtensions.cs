@@ -78,6 +78,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section));
         services.AddSingleton<PollCursorTable>();
         services.AddSingleton<PollingRunner>();
+        services.AddSingleton<IOrderPoller, ShopifyPoller>();
         services.AddSingleton<IOrderPoller, WooCommercePoller>();
         services.AddSingleton<IOrderPoller, AmazonPoller>();
         services.AddSingleton<IOrderPoller, EbayPoller>();

@@ -24,7 +24,10 @@ public static class ChannelRequestExtensions
         return bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') ? null : JsonDocument.Parse(bytes);
     }
 
-    /// <summary>As <see cref="SendJsonAsync"/>, returning the answer's raw bytes (pollers archive them as received).</summary>
+    /// <summary>
+    /// As <see cref="SendJsonAsync"/>, returning the answer's raw bytes (pollers archive them as received);
+    /// <paramref name="inspect"/> sees a successful answer's headers (e.g. a <c>Link</c> to the next page).
+    /// </summary>
     public static async Task<byte[]> SendAsync(
         this ChannelRequest request,
         string operation,
@@ -33,7 +36,8 @@ public static class ChannelRequestExtensions
         object? body,
         bool idempotent,
         Action<HttpRequestMessage>? configure = null,
-        string mediaType = "application/json")
+        string mediaType = "application/json",
+        Action<HttpResponseMessage>? inspect = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = new Uri(request.Account.BaseUrl.ToString().TrimEnd('/') + "/" + path.TrimStart('/'));
@@ -70,6 +74,7 @@ public static class ChannelRequestExtensions
                 throw new ChannelApiException(request.Account.Channel, operation, (int)response.StatusCode, text);
             }
 
+            inspect?.Invoke(response);
             return bytes;
         }
     }

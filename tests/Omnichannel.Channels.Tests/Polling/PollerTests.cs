@@ -3,6 +3,7 @@ using Omnichannel.Channels.Adapters.Allegro;
 using Omnichannel.Channels.Adapters.Amazon;
 using Omnichannel.Channels.Adapters.Ebay;
 using Omnichannel.Channels.Adapters.Etsy;
+using Omnichannel.Channels.Adapters.Shopify;
 using Omnichannel.Channels.Adapters.Walmart;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Model;
@@ -39,6 +40,24 @@ public sealed class PollerTests
         Assert.Equal(FulfilmentMethod.Ship("Std"), orders[0].Fulfilment);
         Assert.Equal(new FulfilmentMethod(FulfilmentKind.FulfilledByChannel, null, "AFN"), orders[1].Fulfilment);
         Assert.Contains(fixture.Server.Requests, r => r.PathAndQuery.Contains("LastUpdatedAfter=2026-11-25T08%3A00%3A00Z", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Shopify_TwoPagesLinkedByLinkHeader_BothMappedAndTheSecondReadByItsCursorOnly()
+    {
+        await using var fixture = await OutboundFixture.CreateAsync();
+        var next = $"{fixture.Server.BaseUrl.ToString().TrimEnd('/')}/admin/api/{ShopifyApi.DefaultApiVersion}/orders.json?limit=250&page_info=eyJsYXN0X2lkIjo0fQ%3D%3D";
+        fixture.Server.Then(200, $$"""{"orders":[{{ShopifyOrder(1001)}}]}""", ("Link", $"<{next}>; rel=\"next\""));
+        fixture.Server.Then(200, $$"""{"orders":[{{ShopifyOrder(1002)}}]}""", ("Link", $"<{next}&x=prev>; rel=\"previous\""));
+
+        var orders = await PollAllAsync(fixture, "shopify", new ShopifyPoller());
+
+        Assert.Equal(["1001", "1002"], orders.Select(o => o.ChannelOrderId));
+        var requests = fixture.Server.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Contains("status=any&updated_at_min=2026-11-25T08%3A00%3A00Z", requests[0].PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal($"/admin/api/{ShopifyApi.DefaultApiVersion}/orders.json?limit=250&page_info=eyJsYXN0X2lkIjo0fQ%3D%3D", requests[1].PathAndQuery);
+        Assert.All(requests, r => Assert.Equal("token-shopify", r.Headers["X-Shopify-Access-Token"]));
     }
 
     [Fact]
@@ -132,4 +151,7 @@ public sealed class PollerTests
 
         return pages;
     }
+
+    private static string ShopifyOrder(long id) =>
+        $$"""{"id":{{id}},"name":"#{{id}}","created_at":"2026-11-25T08:10:00Z","updated_at":"2026-11-25T08:20:00Z","currency":"EUR","financial_status":"paid","line_items":[{"id":{{id}}1,"sku":"TEE","quantity":1,"price":"10.00"}]}""";
 }
