@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Configuration;
+using Omnichannel.Channels.Outbound;
 using Omnichannel.Durable;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Orders.Activities;
@@ -22,7 +23,7 @@ public static class OrdersServiceCollectionExtensions
     /// <summary>
     /// Declares the queue function <c>OrdersFromChannels</c> on the channels' order queue, the orchestrator
     /// <see cref="OrderFlow"/> with its activities, and the routes <c>GET /api/orders</c>,
-    /// <c>GET /api/orders/{id}</c>, <c>POST /api/orders/{id}/replay|cancel|map-sku</c> and
+    /// <c>GET /api/orders/{id}</c>, <c>POST /api/orders/{id}/replay|cancel|map-sku|ready-for-pickup|picked-up</c> and
     /// <c>POST /api/shipments/{orderId}</c> (function key).
     /// </summary>
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
@@ -37,6 +38,7 @@ public static class OrdersServiceCollectionExtensions
         services.TryAddSingleton<ArchivedOrderReader>();
         services.TryAddSingleton<LocationPlanner>();
         services.TryAddSingleton<FulfilmentSender>();
+        services.AddOptionalChannelCalls();
         services.TryAddSingleton<IOrderChannels, ChannelClientsAdapter>();
         services.TryAddSingleton<DemoCatalogue>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoCatalogue>());
@@ -51,6 +53,7 @@ public static class OrdersServiceCollectionExtensions
             .AddActivity<ShipStock>(ShipStock.Name)
             .AddActivity<ReleaseStock>(ReleaseStock.Name)
             .AddActivity<ReportTracking>(ReportTracking.Name)
+            .AddActivity<ReportReadyForPickup>(ReportReadyForPickup.Name)
             .AddActivity<AcknowledgeCancellation>(AcknowledgeCancellation.Name)
             .AddActivity<RaiseOrderAlert>(RaiseOrderAlert.Name)
             .AddActivity<FlagOrder>(FlagOrder.Name);
@@ -66,6 +69,8 @@ public static class OrdersServiceCollectionExtensions
             .AddHttpFunction("OrdersReplay", "orders/{id}/replay", AuthorizationLevel.Function, OrderCommands.ReplayAsync, "POST")
             .AddHttpFunction("OrdersCancel", "orders/{id}/cancel", AuthorizationLevel.Function, OrderCommands.CancelAsync, "POST")
             .AddHttpFunction("OrdersMapSku", "orders/{id}/map-sku", AuthorizationLevel.Function, OrderCommands.MapSkuAsync, "POST")
+            .AddHttpFunction("OrdersReadyForPickup", "orders/{id}/ready-for-pickup", AuthorizationLevel.Function, PickupCommands.ReadyAsync, "POST")
+            .AddHttpFunction("OrdersPickedUp", "orders/{id}/picked-up", AuthorizationLevel.Function, PickupCommands.PickedUpAsync, "POST")
             .AddHttpFunction("ShipmentsConfirm", "shipments/{orderId}", AuthorizationLevel.Function, OrderCommands.ConfirmShipmentAsync, "POST");
     }
 

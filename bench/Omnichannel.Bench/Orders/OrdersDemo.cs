@@ -57,6 +57,7 @@ public sealed class OrdersDemo : IBenchmarkCommand
     {
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(1);
         string? last = null;
+        string? actedOn = null;
         while (TimeProvider.System.GetUtcNow() < deadline)
         {
             using var response = await hub.GetAsync(new Uri($"/api/orders/{id}", UriKind.Relative), cancellationToken);
@@ -80,6 +81,12 @@ public sealed class OrdersDemo : IBenchmarkCommand
                         (await hub.PostAsJsonAsync(new Uri($"/api/orders/{id}/map-sku", UriKind.Relative), new { lineId = line, sku = mapTo }, cancellationToken)).EnsureSuccessStatusCode();
                         Console.WriteLine($"{id,-36} operations mapped line {line} to {mapTo}");
                         mapTo = null;
+                        break;
+                    case "PreparingPickup" or "ReadyForPickup" when carrier is not null && status != actedOn:
+                        actedOn = status;
+                        var step = status == "PreparingPickup" ? "ready-for-pickup" : "picked-up";
+                        (await hub.PostAsJsonAsync(new Uri($"/api/orders/{id}/{step}", UriKind.Relative), new { }, cancellationToken)).EnsureSuccessStatusCode();
+                        Console.WriteLine($"{id,-36} the store said {step}");
                         break;
                     case "AwaitingShipment" when carrier is not null:
                         var shipment = new { carrier, trackingNumber = $"{carrier.ToUpperInvariant()}-{id.GetHashCode(StringComparison.Ordinal) & 0xFFFFFF:X6}", channelFulfilmentOrderId = fulfilmentOrder };

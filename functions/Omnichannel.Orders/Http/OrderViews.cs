@@ -107,5 +107,10 @@ public sealed record ShipmentRequest(
 /// <summary>A line of a shipment.</summary>
 public sealed record ShipmentLineRequest(string? LineId = null, int? Quantity = null);
 
+/// <summary>The body (optional) of <c>POST /api/orders/{id}/ready-for-pickup</c> and <c>/picked-up</c>.</summary>
+/// <param name="At">When it happened at the store; default now.</param>
+/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order of the lines (needed to tell Shopify).</param>
+public sealed record PickupRequest(DateTimeOffset? At = null, string? ChannelFulfilmentOrderId = null);
+
 /// <summary>What an accepted command answers.</summary>
 public sealed record OrderAccepted(string Id, string Action);
