@@ -13,6 +13,7 @@ using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Fulfilment;
 using Omnichannel.Orders.Http;
 using Omnichannel.Orders.Intake;
+using Omnichannel.Orders.Returns;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders;
@@ -24,7 +25,8 @@ public static class OrdersServiceCollectionExtensions
     /// Declares the queue function <c>OrdersFromChannels</c> on the channels' order queue, the orchestrator
     /// <see cref="OrderFlow"/> with its activities, and the routes <c>GET /api/orders</c>,
     /// <c>GET /api/orders/{id}</c>, <c>POST /api/orders/{id}/replay|cancel|map-sku|ready-for-pickup|picked-up</c> and
-    /// <c>POST /api/shipments/{orderId}</c> (function key).
+    /// <c>POST /api/orders/{id}/returns</c> (and <c>/returns/{returnId}/replay</c>) with the <see cref="OrderReturnFlow"/>
+    /// orchestrator, and <c>POST /api/shipments/{orderId}</c> (function key).
     /// </summary>
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +37,7 @@ public static class OrdersServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidator>());
         services.TryAddSingleton<OrderStore>();
+        services.TryAddSingleton<OrderReturnStore>();
         services.TryAddSingleton<ArchivedOrderReader>();
         services.TryAddSingleton<LocationPlanner>();
         services.TryAddSingleton<FulfilmentSender>();
@@ -57,6 +60,9 @@ public static class OrdersServiceCollectionExtensions
             .AddActivity<AcknowledgeCancellation>(AcknowledgeCancellation.Name)
             .AddActivity<RaiseOrderAlert>(RaiseOrderAlert.Name)
             .AddActivity<FlagOrder>(FlagOrder.Name);
+        services.AddOrchestrator<OrderReturnFlow>(OrderReturnFlow.Name)
+            .AddActivity<RestockReturn>(RestockReturn.Name)
+            .AddActivity<ReportReturn>(ReportReturn.Name);
 
         var queue = configuration.GetSection(ChannelsOptions.Section)[nameof(ChannelsOptions.OrderQueue)] ?? new ChannelsOptions().OrderQueue;
         var polling = configuration.GetSection(OrdersOptions.Section).Get<OrdersOptions>()?.IntakePollingInterval is { } p && p > TimeSpan.Zero ? p : new OrdersOptions().IntakePollingInterval;
@@ -70,6 +76,8 @@ public static class OrdersServiceCollectionExtensions
             .AddHttpFunction("OrdersCancel", "orders/{id}/cancel", AuthorizationLevel.Function, OrderCommands.CancelAsync, "POST")
             .AddHttpFunction("OrdersMapSku", "orders/{id}/map-sku", AuthorizationLevel.Function, OrderCommands.MapSkuAsync, "POST")
             .AddHttpFunction("OrdersReadyForPickup", "orders/{id}/ready-for-pickup", AuthorizationLevel.Function, PickupCommands.ReadyAsync, "POST")
+            .AddHttpFunction("OrdersReturn", "orders/{id}/returns", AuthorizationLevel.Function, ReturnCommands.CreateAsync, "POST")
+            .AddHttpFunction("OrdersReturnReplay", "orders/{id}/returns/{returnId}/replay", AuthorizationLevel.Function, ReturnCommands.ReplayAsync, "POST")
             .AddHttpFunction("OrdersPickedUp", "orders/{id}/picked-up", AuthorizationLevel.Function, PickupCommands.PickedUpAsync, "POST")
             .AddHttpFunction("ShipmentsConfirm", "shipments/{orderId}", AuthorizationLevel.Function, OrderCommands.ConfirmShipmentAsync, "POST");
     }

@@ -3,6 +3,7 @@ using Omnichannel.Durable.Client;
 using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Returns;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Http;
@@ -76,7 +77,8 @@ public sealed record OrderDetail(
     int Versions,
     IReadOnlyList<string> StoredFlags,
     IReadOnlyList<FulfilmentRecord> Fulfilment,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<OrderReturnView> Returns);
 
 /// <summary>A page of orders; pass <see cref="ContinuationToken"/> back for the next page.</summary>
 public sealed record OrderPage(IReadOnlyList<OrderSummary> Orders, string? ContinuationToken);
