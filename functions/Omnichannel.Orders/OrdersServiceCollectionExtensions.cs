@@ -22,7 +22,8 @@ namespace Omnichannel.Orders;
 public static class OrdersServiceCollectionExtensions
 {
     /// <summary>
-    /// Declares the queue function <c>OrdersFromChannels</c> on the channels' order queue, the orchestrator
+    /// Declares the queue functions <c>OrdersFromChannels</c> on the channels' order queue and
+    /// <c>OrdersStockChanged</c> on the ledger's stock-changed copy queue (wakes backorders), the orchestrator
     /// <see cref="OrderFlow"/> with its activities, and the routes <c>GET /api/orders</c>,
     /// <c>GET /api/orders/{id}</c>, <c>POST /api/orders/{id}/replay|cancel|map-sku|ready-for-pickup|picked-up</c> and
     /// <c>POST /api/orders/{id}/returns</c> (and <c>/returns/{returnId}/replay</c>) with the <see cref="OrderReturnFlow"/>
@@ -38,6 +39,7 @@ public static class OrdersServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidator>());
         services.TryAddSingleton<OrderStore>();
         services.TryAddSingleton<OrderReturnStore>();
+        services.TryAddSingleton<BackorderIndex>();
         services.TryAddSingleton<ArchivedOrderReader>();
         services.TryAddSingleton<LocationPlanner>();
         services.TryAddSingleton<FulfilmentSender>();
@@ -59,7 +61,8 @@ public static class OrdersServiceCollectionExtensions
             .AddActivity<ReportReadyForPickup>(ReportReadyForPickup.Name)
             .AddActivity<AcknowledgeCancellation>(AcknowledgeCancellation.Name)
             .AddActivity<RaiseOrderAlert>(RaiseOrderAlert.Name)
-            .AddActivity<FlagOrder>(FlagOrder.Name);
+            .AddActivity<FlagOrder>(FlagOrder.Name)
+            .AddActivity<IndexBackorder>(IndexBackorder.Name);
         services.AddOrchestrator<OrderReturnFlow>(OrderReturnFlow.Name)
             .AddActivity<RestockReturn>(RestockReturn.Name)
             .AddActivity<ReportReturn>(ReportReturn.Name);
@@ -68,6 +71,8 @@ public static class OrdersServiceCollectionExtensions
         var polling = configuration.GetSection(OrdersOptions.Section).Get<OrdersOptions>()?.IntakePollingInterval is { } p && p > TimeSpan.Zero ? p : new OrdersOptions().IntakePollingInterval;
         services.AddQueueFunction<ChannelOrderQueueHandler>(
             "OrdersFromChannels", queue, new QueueTriggerOptions { BatchSize = 16, MaxDequeueCount = 5, RetryDelay = TimeSpan.FromSeconds(5), MaxPollingInterval = polling });
+        var changes = configuration["Ledger:StockChangedCopyQueue"] ?? "stock-changed-orders";
+        services.AddQueueFunction<BackorderWaker>("OrdersStockChanged", changes, new QueueTriggerOptions { BatchSize = 16, MaxDequeueCount = 5, RetryDelay = TimeSpan.FromSeconds(5), MaxPollingInterval = polling });
 
         return services
             .AddHttpFunction("OrdersList", "orders", AuthorizationLevel.Function, OrderQueries.ListAsync, "GET")

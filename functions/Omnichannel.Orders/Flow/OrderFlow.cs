@@ -53,25 +53,34 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrato
             return Finish(context, OrderStatus.Completed, $"Sale recorded at {sold.FirstOrDefault()?.Location}; the channel fulfils it.");
         }
 
-        var alerted = false;
+        var backordered = false;
+        var skus = match.Matched.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
         var reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
         while (!reservation.Reserved)
         {
             var detail = "Not enough stock: " + string.Join("; ", reservation.Missing);
             context.SetCustomStatus(new OrderProgress(OrderStatus.Backordered, detail));
-            if (!alerted)
+            if (!backordered)
             {
+                // Indexed by SKU, so a stock change of any of them raises StockAvailable; the timer is the safety net.
+                await context.CallActivityAsync<bool>(IndexBackorder.Name, new BackorderInput(input.OrderId, skus, true), Steps);
                 await AlertAsync(context, input, "backordered", detail);
-                alerted = true;
+                backordered = true;
             }
 
             var (woken, _) = await waits.WaitAsync<object>(OrderEvents.StockAvailable, o.StockRecheckInterval, null);
             if (woken == Woken.Cancelled)
             {
+                await context.CallActivityAsync<bool>(IndexBackorder.Name, new BackorderInput(input.OrderId, skus, false), Steps);
                 return await CancelAsync(context, input, [], await waits.Cancel);
             }
 
             reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
+        }
+
+        if (backordered)
+        {
+            await context.CallActivityAsync<bool>(IndexBackorder.Name, new BackorderInput(input.OrderId, skus, false), Steps);
         }
 
         var held = reservation.Allocations;
