@@ -21,7 +21,7 @@ public sealed class BackorderTests
 
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Mug, 8)), "evt-12001")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Backordered);
-        await WaitForAsync(async () => (await index.WaitingForAsync(Samples.Mug, default)).Contains(id));
+        await Poll.UntilAsync(async () => (await index.WaitingForAsync(Samples.Mug, default)).Contains(id));
 
         var ledger = hub.Services.GetRequiredService<StockLedger>();
         Assert.Null((await ledger.RecordAsync(new MovementCommand(Samples.Mug, MovementKind.Receipt, Samples.Warehouse, 10, "po-12001"), default)).Rejection);
@@ -43,7 +43,7 @@ public sealed class BackorderTests
 
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Mug, 9), (Samples.Tee, 1)), "evt-12101")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Backordered);
-        await WaitForAsync(async () => (await index.WaitingForAsync(Samples.Tee, default)).Contains(id));
+        await Poll.UntilAsync(async () => (await index.WaitingForAsync(Samples.Tee, default)).Contains(id));
         Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.PostAsJsonAsync(new Uri($"api/orders/{id}/cancel", UriKind.Relative), new { })).StatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Cancelled);
 
@@ -62,14 +62,5 @@ public sealed class BackorderTests
         // timer would be quarantined after a few seconds.
         settings["Durable:MaxTimerVisibility"] = "00:10:00";
         return settings;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
     }
 }

@@ -77,10 +77,10 @@ public sealed class ClickAndCollectTests
 
         Assert.True((await hub.PostGenericAsync("rakuten", Pickup("R-3", 2), "r-evt-3")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.PreparingPickup);
-        await WaitForAlertAsync(hub, "pickupLate");
+        await Poll.AlertAsync(hub, "pickupLate");
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(hub, id, "ready-for-pickup")).StatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.ReadyForPickup);
-        await WaitForAlertAsync(hub, "notCollected");
+        await Poll.AlertAsync(hub, "notCollected");
 
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(hub, id, "cancel", new { reason = "not collected" })).StatusCode);
         var cancelled = await hub.WaitForStatusAsync(id, OrderStatus.Cancelled);
@@ -96,13 +96,4 @@ public sealed class ClickAndCollectTests
 
     private static Task<HttpResponseMessage> PostAsync(OrderHub hub, string id, string action, object? body = null) =>
         hub.Client.PostAsJsonAsync(new Uri($"api/orders/{id}/{action}", UriKind.Relative), body ?? new { });
-
-    private static async Task WaitForAlertAsync(OrderHub hub, string kind)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!(await Alerts.ReadAsync(hub)).Any(a => a.Kind == kind))
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
 }
