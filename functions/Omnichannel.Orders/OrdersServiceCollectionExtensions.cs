@@ -62,7 +62,8 @@ public static class OrdersServiceCollectionExtensions
             .AddActivity<AcknowledgeCancellation>(AcknowledgeCancellation.Name)
             .AddActivity<RaiseOrderAlert>(RaiseOrderAlert.Name)
             .AddActivity<FlagOrder>(FlagOrder.Name)
-            .AddActivity<IndexBackorder>(IndexBackorder.Name);
+            .AddActivity<IndexBackorder>(IndexBackorder.Name)
+            .AddActivity<ReadStoredOrder>(ReadStoredOrder.Name);
         services.AddOrchestrator<OrderReturnFlow>(OrderReturnFlow.Name)
             .AddActivity<RestockReturn>(RestockReturn.Name)
             .AddActivity<ReportReturn>(ReportReturn.Name);

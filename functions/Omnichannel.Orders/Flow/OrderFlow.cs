@@ -32,58 +32,39 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrato
             return await CancelAsync(context, input, [], new CancelRequest(true, "cancelled on the channel before the flow ran"));
         }
 
-        var match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, Steps);
-        while (match.Unmatched.Count > 0)
+        var preparation = new PreparationSteps(context, waits, input, o);
+        IReadOnlyList<Allocation> held;
+        while (true)
         {
-            var detail = "No catalogue SKU for line(s) " + string.Join(", ", match.Unmatched.Select(u => $"{u.ChannelLineId} ({u.ChannelSku ?? u.ChannelItemId ?? u.Title})"));
-            context.SetCustomStatus(new OrderProgress(OrderStatus.NeedsAttention, detail));
-            var (woken, _) = await waits.WaitAsync<object>(OrderEvents.SkuMapped, o.SkuMappingReminder, () => AlertAsync(context, input, "needsAttention", detail));
+            if (await preparation.MatchAsync(order) is not { } matched)
+            {
+                return await CancelAsync(context, input, [], await waits.Cancel);
+            }
+
+            (order, var match) = matched;
+            var stock = new StockInput(input.OrderId, order.Channel, order.Fulfilment, match.Matched);
+            if (order.Fulfilment.Kind is FulfilmentKind.FulfilledByChannel or FulfilmentKind.InStore)
+            {
+                var sold = await context.CallActivityAsync<List<Allocation>>(RecordChannelSale.Name, stock, Steps);
+                return Finish(context, OrderStatus.Completed, $"Sale recorded at {sold.FirstOrDefault()?.Location}; the channel fulfils it.");
+            }
+
+            var (woken, reserved) = await preparation.ReserveAsync(stock);
             if (woken == Woken.Cancelled)
             {
                 return await CancelAsync(context, input, [], await waits.Cancel);
             }
 
-            match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, Steps);
-        }
-
-        var stock = new StockInput(input.OrderId, order.Channel, order.Fulfilment, match.Matched);
-        if (order.Fulfilment.Kind is FulfilmentKind.FulfilledByChannel or FulfilmentKind.InStore)
-        {
-            var sold = await context.CallActivityAsync<List<Allocation>>(RecordChannelSale.Name, stock, Steps);
-            return Finish(context, OrderStatus.Completed, $"Sale recorded at {sold.FirstOrDefault()?.Location}; the channel fulfils it.");
-        }
-
-        var backordered = false;
-        var skus = match.Matched.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
-        var reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
-        while (!reservation.Reserved)
-        {
-            var detail = "Not enough stock: " + string.Join("; ", reservation.Missing);
-            context.SetCustomStatus(new OrderProgress(OrderStatus.Backordered, detail));
-            if (!backordered)
+            if (woken == Woken.Event)
             {
-                // Indexed by SKU, so a stock change of any of them raises StockAvailable; the timer is the safety net.
-                await context.CallActivityAsync<bool>(IndexBackorder.Name, new BackorderInput(input.OrderId, skus, true), Steps);
-                await AlertAsync(context, input, "backordered", detail);
-                backordered = true;
+                held = reserved;
+                break;
             }
 
-            var (woken, _) = await waits.WaitAsync<object>(OrderEvents.StockAvailable, o.StockRecheckInterval, null);
-            if (woken == Woken.Cancelled)
-            {
-                await context.CallActivityAsync<bool>(IndexBackorder.Name, new BackorderInput(input.OrderId, skus, false), Steps);
-                return await CancelAsync(context, input, [], await waits.Cancel);
-            }
-
-            reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
+            // Updated while backordered: match and reserve the latest version.
+            order = await preparation.LatestAsync();
         }
 
-        if (backordered)
-        {
-            await context.CallActivityAsync<bool>(IndexBackorder.Name, new BackorderInput(input.OrderId, skus, false), Steps);
-        }
-
-        var held = reservation.Allocations;
         if (waits.Cancel.IsCompleted)
         {
             return await CancelAsync(context, input, held, await waits.Cancel);
