@@ -15,7 +15,7 @@ namespace Omnichannel.Bench.Orders;
 /// The order demo against a running hub (<c>dotnet run --project functions/Omnichannel.Functions</c> with the demo
 /// settings of the README): serves fake channel APIs on <c>http://127.0.0.1:7072</c>, sends signed orders from
 /// Shopify (shipped from the warehouse), Amazon (FBA), Rakuten (click-and-collect, and one with an unknown SKU
-/// that operations map), confirms the shipments and prints each order's path and the ledger's stock.
+/// that operations map), confirms the shipments, returns the cap to the store and prints each order's path and the ledger's stock.
 /// Options: <c>--hub URL</c> (default http://127.0.0.1:7071), <c>--key KEY</c> (default the local function key).
 /// </summary>
 public sealed class OrdersDemo : IBenchmarkCommand
@@ -47,6 +47,7 @@ public sealed class OrdersDemo : IBenchmarkCommand
         await FollowAsync(hub, $"amazon_demo_AMZ-{run}", null, null, null, cancellationToken);
         await FollowAsync(hub, $"rakuten_demo_RK-{run}", "pickup", null, null, cancellationToken);
         await FollowAsync(hub, $"rakuten_demo_RK-{run}-2", "UPS", null, mapTo: "DEMO-CAP", cancellationToken);
+        await ReturnAsync(hub, $"rakuten_demo_RK-{run}-2", cancellationToken);
 
         var tee = await hub.GetStringAsync(new Uri("/api/stock/DEMO-TEE", UriKind.Relative), cancellationToken);
         Console.WriteLine($"Ledger, DEMO-TEE: {tee}");
@@ -102,6 +103,29 @@ public sealed class OrdersDemo : IBenchmarkCommand
         Console.WriteLine($"{id,-36} still {last ?? "unknown"} after a minute; see GET /api/orders/{id}");
     }
 
+    /// <summary>The buyer brings the cap back to the Berlin store: restocked there as sellable, reported to the channel.</summary>
+    private static async Task ReturnAsync(HttpClient hub, string id, CancellationToken cancellationToken)
+    {
+        var body = new { returnId = "R-1", location = "store-berlin", reason = "wrong colour", lines = new[] { new { sku = "DEMO-CAP", quantity = 1, condition = "sellable" } } };
+        using var posted = await hub.PostAsJsonAsync(new Uri($"/api/orders/{id}/returns", UriKind.Relative), body, cancellationToken);
+        Console.WriteLine($"{id,-36} return R-1 at store-berlin -> {(int)posted.StatusCode}");
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(1);
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            using var order = JsonDocument.Parse(await hub.GetStringAsync(new Uri($"/api/orders/{id}", UriKind.Relative), cancellationToken));
+            if (order.RootElement.GetProperty("returns") is { ValueKind: JsonValueKind.Array } returns && returns.GetArrayLength() > 0
+                && returns[0].GetProperty("status").GetString() is "done" or "failed")
+            {
+                Console.WriteLine($"{id,-36} return R-1 {returns[0].GetProperty("status").GetString()}: {returns[0].GetProperty("detail").GetString()}");
+                return;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        Console.WriteLine($"{id,-36} return R-1 still running after a minute; see GET /api/orders/{id}");
+    }
+
     private static async Task SendShopifyAsync(HttpClient hub, long id, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes($$"""{"id":{{id}},"name":"#D{{id % 10000}}","email":"ann@example.com","created_at":"2026-11-25T09:00:00Z","updated_at":"2026-11-25T09:00:01Z","cancelled_at":null,"currency":"EUR","financial_status":"paid","shipping_address":{"name":"Ann Buyer","address1":"Main St 1","city":"Berlin","zip":"10115","country_code":"DE"},"line_items":[{"id":{{id * 10}},"product_id":5001,"variant_id":5002,"sku":"DEMO-TEE","title":"Organic tee","quantity":2,"price":"24.90"}],"shipping_lines":[{"code":"standard"}]}""");
@@ -151,6 +175,11 @@ public sealed class OrdersDemo : IBenchmarkCommand
         {
             Console.WriteLine($"fake generic channel: shipment received (Idempotency-Key {r.Headers["Idempotency-Key"]})");
             return Results.Json(new { id = "shp-" + Guid.NewGuid().ToString("N")[..8] });
+        });
+        app.MapPost("/returns", (HttpRequest r) =>
+        {
+            Console.WriteLine($"fake generic channel: return received (Idempotency-Key {r.Headers["Idempotency-Key"]})");
+            return Results.Json(new { id = "ret-" + Guid.NewGuid().ToString("N")[..8] });
         });
         app.MapPost("/orders/{id}/cancellation-acknowledgements", () => Results.Json(new { }));
         app.MapPut("/listings/{sku}/quantity", () => Results.Json(new { }));
