@@ -17,9 +17,6 @@ internal static partial class Log
     [LoggerMessage(5003, LogLevel.Warning, "Order message {MessageId} of kind {Kind} is not handled: {Reason}")]
     public static partial void MessageSkipped(ILogger logger, string messageId, string kind, string reason);
 
-    [LoggerMessage(5004, LogLevel.Information, "Order {OrderId}: stock of {Sku} changed, backorder woken")]
-    public static partial void BackorderWoken(ILogger logger, string orderId, string sku);
-
     [LoggerMessage(5010, LogLevel.Warning, "Order alert {Kind} for {OrderId}: {Detail}")]
     public static partial void Alert(ILogger logger, string kind, string orderId, string detail);
 
@@ -31,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(5030, LogLevel.Information, "Demo data seeded: {Products} products, {Locations} locations")]
     public static partial void DemoSeeded(ILogger logger, int products, int locations);
+
+    [LoggerMessage(5040, LogLevel.Information, "Order {OrderId}: stock of {Sku} changed, backorder woken")]
+    public static partial void BackorderWoken(ILogger logger, string orderId, string sku);
+
+    [LoggerMessage(5041, LogLevel.Warning, "Stock-changed message {MessageId} is not handled: {Reason}")]
+    public static partial void StockChangeSkipped(ILogger logger, string messageId, string reason);
 }

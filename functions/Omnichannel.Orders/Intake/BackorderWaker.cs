@@ -28,13 +28,13 @@ public sealed class BackorderWaker(BackorderIndex index, DurableClient client, I
         }
         catch (JsonException e)
         {
-            Log.MessageSkipped(logger, message.MessageId, "stockChanged", e.Message);
+            Log.StockChangeSkipped(logger, message.MessageId, e.Message);
             return;
         }
 
         if (string.IsNullOrEmpty(change?.Sku))
         {
-            Log.MessageSkipped(logger, message.MessageId, "stockChanged", "no SKU");
+            Log.StockChangeSkipped(logger, message.MessageId, "no SKU");
             return;
         }
 

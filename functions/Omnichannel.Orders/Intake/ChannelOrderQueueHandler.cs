@@ -12,11 +12,9 @@ using Omnichannel.Orders.Storage;
 namespace Omnichannel.Orders.Intake;
 
 /// <summary>
-/// Consumes the channels' order queue. Every message first tries to start <see cref="OrderFlow"/> under its
-/// order id, "only if new" (insert first): exactly one message of an order starts it, even when two hosts
-/// handle two messages of a new order at once. Every other message (a redelivery, a second delivery, an
-/// update or cancellation) is seen before: it is stored and raised to the running flow; one that arrives after
-/// the flow ended is stored and, for a cancellation, flagged.
+/// Consumes the channels' order queue. A new order starts <see cref="OrderFlow"/> under its order id (a
+/// redelivered message finds the instance and starts nothing); an update or cancellation is stored and raised
+/// to the running flow; one that arrives after the flow ended is stored and, for a cancellation, flagged.
 /// </summary>
 public sealed class ChannelOrderQueueHandler(
     DurableClient client,
@@ -40,6 +38,9 @@ public sealed class ChannelOrderQueueHandler(
         var orderId = OrderId.For(order.Channel, order.Store, order.ChannelOrderId);
         var input = new OrderFlowInput(orderId, order.Channel, order.Store, order.ChannelOrderId, order.ArchiveBlob, order.MessageId);
         var tags = new Dictionary<string, string> { ["flow"] = OrderFlow.Name, ["channel"] = order.Channel.ToLowerInvariant(), ["store"] = order.Store.ToLowerInvariant() };
+
+        // Start only if new (insert first, never check-then-act): of two messages of a new order handled at once,
+        // even by two hosts, exactly one starts the flow; every other one is seen before and handled as an update.
         if (await client.TryScheduleNewOrchestrationInstanceAsync(OrderFlow.Name, input, new StartOrchestrationOptions { InstanceId = orderId, Tags = tags }, cancellationToken))
         {
             Log.FlowStarted(logger, orderId, order.MessageId);
