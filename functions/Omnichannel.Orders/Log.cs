@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(5030, LogLevel.Information, "Demo data seeded: {Products} products, {Locations} locations")]
     public static partial void DemoSeeded(ILogger logger, int products, int locations);
+
+    [LoggerMessage(5040, LogLevel.Information, "Order {OrderId}: stock of {Sku} changed, backorder woken")]
+    public static partial void BackorderWoken(ILogger logger, string orderId, string sku);
+
+    [LoggerMessage(5041, LogLevel.Warning, "Stock-changed message {MessageId} is not handled: {Reason}")]
+    public static partial void StockChangeSkipped(ILogger logger, string messageId, string reason);
 }

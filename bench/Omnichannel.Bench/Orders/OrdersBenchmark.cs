@@ -194,5 +194,10 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         public Task SetAvailableQuantityAsync(string store, ListingQuantity listing, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task AcknowledgeCancellationAsync(string store, string channelOrderId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<bool> ReportReadyForPickupAsync(string channel, string store, PickupReport report, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<ReturnReceipt?> ReportReturnAsync(string channel, string store, ReturnReport report, string idempotencyKey, CancellationToken cancellationToken) =>
+            Task.FromResult<ReturnReceipt?>(new ReturnReceipt(idempotencyKey));
     }
 }

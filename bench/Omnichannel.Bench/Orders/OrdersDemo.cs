@@ -15,7 +15,7 @@ namespace Omnichannel.Bench.Orders;
 /// The order demo against a running hub (<c>dotnet run --project functions/Omnichannel.Functions</c> with the demo
 /// settings of the README): serves fake channel APIs on <c>http://127.0.0.1:7072</c>, sends signed orders from
 /// Shopify (shipped from the warehouse), Amazon (FBA), Rakuten (click-and-collect, and one with an unknown SKU
-/// that operations map), confirms the shipments and prints each order's path and the ledger's stock.
+/// that operations map), confirms the shipments, returns the cap to the store and prints each order's path and the ledger's stock.
 /// Options: <c>--hub URL</c> (default http://127.0.0.1:7071), <c>--key KEY</c> (default the local function key).
 /// </summary>
 public sealed class OrdersDemo : IBenchmarkCommand
@@ -47,6 +47,7 @@ public sealed class OrdersDemo : IBenchmarkCommand
         await FollowAsync(hub, $"amazon_demo_AMZ-{run}", null, null, null, cancellationToken);
         await FollowAsync(hub, $"rakuten_demo_RK-{run}", "pickup", null, null, cancellationToken);
         await FollowAsync(hub, $"rakuten_demo_RK-{run}-2", "UPS", null, mapTo: "DEMO-CAP", cancellationToken);
+        await ReturnAsync(hub, $"rakuten_demo_RK-{run}-2", cancellationToken);
 
         var tee = await hub.GetStringAsync(new Uri("/api/stock/DEMO-TEE", UriKind.Relative), cancellationToken);
         Console.WriteLine($"Ledger, DEMO-TEE: {tee}");
@@ -57,6 +58,7 @@ public sealed class OrdersDemo : IBenchmarkCommand
     {
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(1);
         string? last = null;
+        string? actedOn = null;
         while (TimeProvider.System.GetUtcNow() < deadline)
         {
             using var response = await hub.GetAsync(new Uri($"/api/orders/{id}", UriKind.Relative), cancellationToken);
@@ -81,6 +83,12 @@ public sealed class OrdersDemo : IBenchmarkCommand
                         Console.WriteLine($"{id,-36} operations mapped line {line} to {mapTo}");
                         mapTo = null;
                         break;
+                    case "PreparingPickup" or "ReadyForPickup" when carrier is not null && status != actedOn:
+                        actedOn = status;
+                        var step = status == "PreparingPickup" ? "ready-for-pickup" : "picked-up";
+                        (await hub.PostAsJsonAsync(new Uri($"/api/orders/{id}/{step}", UriKind.Relative), new { }, cancellationToken)).EnsureSuccessStatusCode();
+                        Console.WriteLine($"{id,-36} the store said {step}");
+                        break;
                     case "AwaitingShipment" when carrier is not null:
                         var shipment = new { carrier, trackingNumber = $"{carrier.ToUpperInvariant()}-{id.GetHashCode(StringComparison.Ordinal) & 0xFFFFFF:X6}", channelFulfilmentOrderId = fulfilmentOrder };
                         (await hub.PostAsJsonAsync(new Uri($"/api/shipments/{id}", UriKind.Relative), shipment, cancellationToken)).EnsureSuccessStatusCode();
@@ -93,6 +101,29 @@ public sealed class OrdersDemo : IBenchmarkCommand
         }
 
         Console.WriteLine($"{id,-36} still {last ?? "unknown"} after a minute; see GET /api/orders/{id}");
+    }
+
+    /// <summary>The buyer brings the cap back to the Berlin store: restocked there as sellable, reported to the channel.</summary>
+    private static async Task ReturnAsync(HttpClient hub, string id, CancellationToken cancellationToken)
+    {
+        var body = new { returnId = "R-1", location = "store-berlin", reason = "wrong colour", lines = new[] { new { sku = "DEMO-CAP", quantity = 1, condition = "sellable" } } };
+        using var posted = await hub.PostAsJsonAsync(new Uri($"/api/orders/{id}/returns", UriKind.Relative), body, cancellationToken);
+        Console.WriteLine($"{id,-36} return R-1 at store-berlin -> {(int)posted.StatusCode}");
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(1);
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            using var order = JsonDocument.Parse(await hub.GetStringAsync(new Uri($"/api/orders/{id}", UriKind.Relative), cancellationToken));
+            if (order.RootElement.GetProperty("returns") is { ValueKind: JsonValueKind.Array } returns && returns.GetArrayLength() > 0
+                && returns[0].GetProperty("status").GetString() is "done" or "failed")
+            {
+                Console.WriteLine($"{id,-36} return R-1 {returns[0].GetProperty("status").GetString()}: {returns[0].GetProperty("detail").GetString()}");
+                return;
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        Console.WriteLine($"{id,-36} return R-1 still running after a minute; see GET /api/orders/{id}");
     }
 
     private static async Task SendShopifyAsync(HttpClient hub, long id, CancellationToken cancellationToken)
@@ -144,6 +175,11 @@ public sealed class OrdersDemo : IBenchmarkCommand
         {
             Console.WriteLine($"fake generic channel: shipment received (Idempotency-Key {r.Headers["Idempotency-Key"]})");
             return Results.Json(new { id = "shp-" + Guid.NewGuid().ToString("N")[..8] });
+        });
+        app.MapPost("/returns", (HttpRequest r) =>
+        {
+            Console.WriteLine($"fake generic channel: return received (Idempotency-Key {r.Headers["Idempotency-Key"]})");
+            return Results.Json(new { id = "ret-" + Guid.NewGuid().ToString("N")[..8] });
         });
         app.MapPost("/orders/{id}/cancellation-acknowledgements", () => Results.Json(new { }));
         app.MapPut("/listings/{sku}/quantity", () => Results.Json(new { }));

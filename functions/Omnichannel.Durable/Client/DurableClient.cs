@@ -33,7 +33,20 @@ public sealed class DurableClient
     public async Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
-        return await ScheduleAsync(orchestratorName, DurableJson.Serialize(input), options ?? new StartOrchestrationOptions(), cancellationToken);
+        return (await ScheduleAsync(orchestratorName, DurableJson.Serialize(input), options ?? new StartOrchestrationOptions(), onlyIfNew: false, cancellationToken)).InstanceId;
+    }
+
+    /// <summary>
+    /// Starts an instance only if no instance of <see cref="StartOrchestrationOptions.InstanceId"/> exists in any
+    /// state. Insert first: creating the instance row decides, so of several callers at once exactly one gets
+    /// true. False: it existed, and nothing is changed (a pending one gets its start message again, in case the
+    /// first was lost; an ended one is not restarted).
+    /// </summary>
+    public async Task<bool> TryScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input, StartOrchestrationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
+        ArgumentException.ThrowIfNullOrEmpty(options?.InstanceId, nameof(options));
+        return (await ScheduleAsync(orchestratorName, DurableJson.Serialize(input), options, onlyIfNew: true, cancellationToken)).Created;
     }
 
     /// <summary>The instance's status; null when unknown. Input, output and custom status only when asked for.</summary>
@@ -109,7 +122,7 @@ public sealed class DurableClient
 
         var input = await _runtime.Payloads.ResolveAsync(state.Input, cancellationToken);
         var options = new StartOrchestrationOptions { InstanceId = restartWithNewInstanceId ? null : instanceId, Tags = state.Tags };
-        return await ScheduleAsync(state.Name, input, options, cancellationToken);
+        return (await ScheduleAsync(state.Name, input, options, onlyIfNew: false, cancellationToken)).InstanceId;
     }
 
     /// <summary>Deletes an instance, its history and payload blobs. False when unknown.</summary>
@@ -192,8 +205,9 @@ public sealed class DurableClient
         return await _runtime.Quarantine.RequeueAsync(messageId, cancellationToken);
     }
 
-    private async Task<string> ScheduleAsync(string name, string? input, StartOrchestrationOptions options, CancellationToken cancellationToken)
+    private async Task<(string InstanceId, bool Created)> ScheduleAsync(string name, string? input, StartOrchestrationOptions options, bool onlyIfNew, CancellationToken cancellationToken)
     {
+        var created = false;
         await _runtime.EnsureCreatedAsync(cancellationToken);
         var instanceId = options.InstanceId ?? Guid.NewGuid().ToString("N");
         var storedInput = await _runtime.Payloads.StoreAsync(instanceId, input, PayloadStore.MaxTableChars, cancellationToken);
@@ -214,6 +228,7 @@ public sealed class DurableClient
             };
             if (await Store.TryCreateAsync(state, cancellationToken))
             {
+                created = true;
                 snapshot = state.ETag is { } etag && (storedInput?.Length ?? 0) <= MaxSnapshotInput
                     ? new StartSnapshot(name, storedInput, etag.ToString(), now, options.Tags)
                     : null;
@@ -226,7 +241,7 @@ public sealed class DurableClient
                 return existing.ExecutionId;
             }
 
-            if (!existing.Status.IsTerminal())
+            if (onlyIfNew || !existing.Status.IsTerminal())
             {
                 return null;
             }
@@ -244,7 +259,7 @@ public sealed class DurableClient
             await _runtime.Queues.SendAsync(start, delay, cancellationToken);
         }
 
-        return instanceId;
+        return (instanceId, created);
     }
 
     private async Task SendAsync(WorkMessage message, CancellationToken cancellationToken)

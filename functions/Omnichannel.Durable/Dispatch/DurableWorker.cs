@@ -50,7 +50,7 @@ internal sealed class DurableWorker : BackgroundService
             {
                 return;
             }
-            catch (Exception e) when (e is Omnichannel.Storage.Errors.StorageException or Azure.RequestFailedException or HttpRequestException)
+            catch (Exception e) when (IsStorageUnreachable(e))
             {
                 Log.ReceiveFailed(_logger, e, options.QueuePrefix);
                 await Task.Delay(StartRetryDelay, stoppingToken);
@@ -65,4 +65,12 @@ internal sealed class DurableWorker : BackgroundService
             .Append(new WorkItemListener(_runtime, _activities, listenerLogger));
         await Task.WhenAll(listeners.Select(l => Task.Run(() => l.RunAsync(stoppingToken), CancellationToken.None)));
     }
+
+    /// <summary>
+    /// Storage down or refusing at start: wait and try again rather than stop the host (whose health endpoint
+    /// should then answer 503). The SDK wraps transport failures that outlast its retries in an AggregateException.
+    /// </summary>
+    private static bool IsStorageUnreachable(Exception e) =>
+        e is Omnichannel.Storage.Errors.StorageException or Azure.RequestFailedException or HttpRequestException or System.Net.Sockets.SocketException
+        || (e is AggregateException aggregate && aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsStorageUnreachable));
 }

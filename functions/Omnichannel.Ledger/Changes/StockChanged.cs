@@ -1,8 +1,9 @@
 namespace Omnichannel.Ledger.Changes;
 
 /// <summary>
-/// Queue message (queue <c>Ledger:StockChangedQueue</c>, default <c>stock-changed</c>, JSON camelCase, Base64
-/// as the Functions queue trigger expects) telling the channel stock sync that a SKU's stock changed.
+/// Queue message (queue <c>Ledger:StockChangedQueue</c>, default <c>stock-changed</c>, and a copy on
+/// <c>Ledger:StockChangedCopyQueue</c>, default <c>stock-changed-orders</c>; JSON camelCase, Base64 as the
+/// Functions queue trigger expects) telling the channel stock sync and the order flow that a SKU's stock changed.
 /// Bursts coalesce: the first change of a SKU opens a window of <c>Ledger:StockChangedWindow</c> and sends one
 /// message that becomes visible when the window ends; changes inside the window send nothing. So a consumer
 /// must not treat it as a delta: it reads the current figures (GET /api/stock/{sku} or

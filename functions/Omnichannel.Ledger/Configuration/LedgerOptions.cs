@@ -27,6 +27,12 @@ public sealed class LedgerOptions
     public string StockChangedQueue { get; set; } = "stock-changed";
 
     /// <summary>
+    /// A second queue that receives a copy of every stock-changed message, so a second subscriber (the order
+    /// flow, which wakes backordered orders) does not compete with the stock sync for them. Default <c>stock-changed-orders</c>.
+    /// </summary>
+    public string StockChangedCopyQueue { get; set; } = "stock-changed-orders";
+
+    /// <summary>
     /// Coalescing window of stock-changed messages: the first change of a SKU opens a window and enqueues one
     /// message that becomes visible when the window closes; later changes inside it enqueue nothing. Zero sends
     /// one message per change. Default 5 seconds; at most 1 hour.

@@ -17,7 +17,7 @@ internal sealed partial class LedgerOptionsValidator : IValidateOptions<LedgerOp
             }
         }
 
-        foreach (var (setting, value) in new[] { (nameof(options.AlertsQueue), options.AlertsQueue), (nameof(options.AlertWebhookQueue), options.AlertWebhookQueue), (nameof(options.StockChangedQueue), options.StockChangedQueue) })
+        foreach (var (setting, value) in new[] { (nameof(options.AlertsQueue), options.AlertsQueue), (nameof(options.AlertWebhookQueue), options.AlertWebhookQueue), (nameof(options.StockChangedQueue), options.StockChangedQueue), (nameof(options.StockChangedCopyQueue), options.StockChangedCopyQueue) })
         {
             if (value is null || !QueueName().IsMatch(value) || value.Contains("--", StringComparison.Ordinal) || value.EndsWith('-'))
             {

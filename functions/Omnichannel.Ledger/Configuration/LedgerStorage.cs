@@ -21,6 +21,7 @@ public sealed class LedgerStorage
         Alerts = account.Queues.GetQueueClient(o.AlertsQueue);
         AlertWebhook = account.Queues.GetQueueClient(o.AlertWebhookQueue);
         StockChanged = account.Queues.GetQueueClient(o.StockChangedQueue);
+        StockChangedCopy = account.Queues.GetQueueClient(o.StockChangedCopyQueue);
         WebhookEnabled = o.AlertWebhookUrl is not null;
     }
 
@@ -35,6 +36,8 @@ public sealed class LedgerStorage
     public QueueClient AlertWebhook { get; }
 
     public QueueClient StockChanged { get; }
+
+    public QueueClient StockChangedCopy { get; }
 
     private bool WebhookEnabled { get; }
 
@@ -61,6 +64,7 @@ public sealed class LedgerStorage
             StorageCall.RunAsync(() => Sales.CreateIfNotExistsAsync()),
             StorageCall.RunAsync(() => Alerts.CreateIfNotExistsAsync()),
             StorageCall.RunAsync(() => StockChanged.CreateIfNotExistsAsync()),
+            StorageCall.RunAsync(() => StockChangedCopy.CreateIfNotExistsAsync()),
         };
         if (WebhookEnabled)
         {

@@ -29,7 +29,9 @@ public sealed class StockEffects(LedgerStorage storage, AlertPublisher alerts, S
             var locations = movement.BalancesAfter.Select(b => b.Location).ToList();
             var message = LedgerJson.Serialize(new StockChanged(movement.Sku, locations, movement.Sequence, movement.At, committed.ChangeWindowEnd));
             var delay = committed.ChangeWindowEnd - movement.At;
-            await StorageCall.RunAsync(() => storage.StockChanged.SendMessageAsync(message, delay > TimeSpan.Zero ? delay : null, null, cancellationToken));
+            await Task.WhenAll(
+                StorageCall.RunAsync(() => storage.StockChanged.SendMessageAsync(message, delay > TimeSpan.Zero ? delay : null, null, cancellationToken)),
+                StorageCall.RunAsync(() => storage.StockChangedCopy.SendMessageAsync(message, delay > TimeSpan.Zero ? delay : null, null, cancellationToken)));
         }
 
         if (committed.LowStockCrossed)

@@ -1,16 +1,24 @@
 using Omnichannel.Durable.Activities;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Activities;
 
-/// <summary>Turns the order's reservations into shipments in the ledger (key <c>{activity key}:{allocation}</c>).</summary>
-public sealed class ShipStock(StockLedger ledger) : TaskActivity<AllocationInput, int>
+/// <summary>
+/// Turns the order's reservations into shipments in the ledger (key <c>{activity key}:{allocation}</c>) and
+/// records on the order what left where, which returns are checked against.
+/// </summary>
+public sealed class ShipStock(StockLedger ledger, OrderStore store) : TaskActivity<AllocationInput, int>
 {
     public const string Name = nameof(ShipStock);
 
-    public override Task<int> RunAsync(TaskActivityContext context, AllocationInput input) =>
-        MoveReservedStock.RecordAllAsync(ledger, MovementKind.Ship, context, input);
+    public override async Task<int> RunAsync(TaskActivityContext context, AllocationInput input)
+    {
+        var shipped = await MoveReservedStock.RecordAllAsync(ledger, MovementKind.Ship, context, input);
+        await store.RecordShippedAsync(input.OrderId, input.Allocations, context.CancellationToken);
+        return shipped;
+    }
 }
 
 /// <summary>Releases the order's reservations (cancellation before shipping).</summary>

@@ -8,7 +8,8 @@ using Omnichannel.Orders.Storage;
 namespace Omnichannel.Orders.Activities;
 
 /// <summary>
-/// Reports the shipment to the channel with the key <c>{order id}:shipment:{tracking number}</c>, the same for
+/// Reports the shipment to the channel with the key <c>{order id}:shipment:{tracking number}</c> (a picked-up
+/// click-and-collect order, which has no tracking number: <c>{order id}:pickup</c>), the same for
 /// every retry, replay and rewind. A shipment the channel already accepted (recorded under that key) is not
 /// sent again; channels that dedupe by key (Amazon, generic, POS) also drop a repeat after a crash between
 /// their answer and the record.
@@ -18,7 +19,8 @@ public sealed class ReportTracking(IOrderChannels channels, OrderStore store, Ti
 {
     public const string Name = nameof(ReportTracking);
 
-    public static string KeyFor(string orderId, string trackingNumber) => $"{orderId}:shipment:{trackingNumber}";
+    public static string KeyFor(string orderId, string trackingNumber) =>
+        string.IsNullOrEmpty(trackingNumber) ? $"{orderId}:pickup" : $"{orderId}:shipment:{trackingNumber}";
 
     public override async Task<ReportedShipment> RunAsync(TaskActivityContext context, TrackingInput input)
     {

@@ -30,6 +30,15 @@ public sealed class OrdersOptions
     /// <summary>How long a fulfilment request may wait for its shipment before an alert (repeated each period). Default 48 hours.</summary>
     public TimeSpan ShipmentSla { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>How long a click-and-collect order may wait to be marked ready for pickup before an alert (repeated each period). Default 24 hours.</summary>
+    public TimeSpan PickupPreparationSla { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a click-and-collect order may wait at the store, once ready, before a "not collected" alert
+    /// (repeated each period); operations may then cancel it, which releases the reservation. Default 7 days.
+    /// </summary>
+    public TimeSpan CollectionDeadline { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Attempts to report tracking to the channel before the order fails. Default 5; 1-100.</summary>
     [Range(1, 100)]
     public int ReportAttempts { get; set; } = 5;
@@ -58,6 +67,8 @@ public sealed class OrdersOptions
         SkuMappingReminder <= TimeSpan.Zero ? nameof(SkuMappingReminder)
         : StockRecheckInterval <= TimeSpan.Zero ? nameof(StockRecheckInterval)
         : ShipmentSla <= TimeSpan.Zero ? nameof(ShipmentSla)
+        : PickupPreparationSla <= TimeSpan.Zero ? nameof(PickupPreparationSla)
+        : CollectionDeadline <= TimeSpan.Zero ? nameof(CollectionDeadline)
         : ReportRetryInterval <= TimeSpan.Zero ? nameof(ReportRetryInterval)
         : IntakePollingInterval <= TimeSpan.Zero ? nameof(IntakePollingInterval)
         : Fulfilment.FirstOrDefault(f => f.Value.Url is not { IsAbsoluteUri: true } || string.IsNullOrEmpty(f.Value.Secret)) is { Key: { } bad } ? $"Fulfilment:{bad}"

@@ -7,6 +7,9 @@ internal enum Woken
 {
     Event,
     Cancelled,
+
+    /// <summary>The event named as <c>alsoWakeOn</c> came (e.g. the order was updated).</summary>
+    Other,
 }
 
 /// <summary>
@@ -18,14 +21,15 @@ internal sealed class FlowWaits(TaskOrchestrationContext context, Task<CancelReq
 {
     public Task<CancelRequest> Cancel { get; } = cancel;
 
-    public async Task<(Woken Woken, T? Value)> WaitAsync<T>(string eventName, TimeSpan period, Func<Task>? onTimer)
+    public async Task<(Woken Woken, T? Value)> WaitAsync<T>(string eventName, TimeSpan period, Func<Task>? onTimer, string? alsoWakeOn = null)
     {
         while (true)
         {
             using var stop = new CancellationTokenSource();
             var received = context.WaitForExternalEvent<T>(eventName, stop.Token);
             var timer = context.CreateTimer(period, stop.Token);
-            var first = await Task.WhenAny(received, timer, Cancel);
+            var other = alsoWakeOn is null ? null : context.WaitForExternalEvent<object>(alsoWakeOn, stop.Token);
+            var first = await Task.WhenAny(other is null ? [received, timer, Cancel] : [received, timer, Cancel, other]);
 
             // Cancel synchronously: CancelAsync would run the callbacks on the thread pool, outside the replay.
 #pragma warning disable CA1849
@@ -34,6 +38,11 @@ internal sealed class FlowWaits(TaskOrchestrationContext context, Task<CancelReq
             if (first == Cancel)
             {
                 return (Woken.Cancelled, default);
+            }
+
+            if (first == other)
+            {
+                return (Woken.Other, default);
             }
 
             if (first == received)

@@ -10,14 +10,14 @@ namespace Omnichannel.Orders.Flow;
 
 /// <summary>
 /// One order, start to end: receive, match, reserve (or record a channel-fulfilled sale), request fulfilment,
-/// wait for the shipment, ship in the ledger, report tracking. Waits are durable events with timers that
+/// wait for the shipment (click-and-collect: ready for pickup, then picked up), ship in the ledger, report it. Waits are durable events with timers that
 /// alert; a cancellation raised at any point before shipping releases what is held.
 /// </summary>
 public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrator<OrderFlowInput, OrderFlowResult>
 {
     public const string Name = nameof(OrderFlow);
 
-    private static readonly TaskOptions Steps = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1)) { BackoffCoefficient = 2 });
+    internal static readonly TaskOptions Steps = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1)) { BackoffCoefficient = 2 });
 
     public override async Task<OrderFlowResult> RunAsync(TaskOrchestrationContext context, OrderFlowInput input)
     {
@@ -32,49 +32,39 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrato
             return await CancelAsync(context, input, [], new CancelRequest(true, "cancelled on the channel before the flow ran"));
         }
 
-        var match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, Steps);
-        while (match.Unmatched.Count > 0)
+        var preparation = new PreparationSteps(context, waits, input, o);
+        IReadOnlyList<Allocation> held;
+        while (true)
         {
-            var detail = "No catalogue SKU for line(s) " + string.Join(", ", match.Unmatched.Select(u => $"{u.ChannelLineId} ({u.ChannelSku ?? u.ChannelItemId ?? u.Title})"));
-            context.SetCustomStatus(new OrderProgress(OrderStatus.NeedsAttention, detail));
-            var (woken, _) = await waits.WaitAsync<object>(OrderEvents.SkuMapped, o.SkuMappingReminder, () => AlertAsync(context, input, "needsAttention", detail));
+            if (await preparation.MatchAsync(order) is not { } matched)
+            {
+                return await CancelAsync(context, input, [], await waits.Cancel);
+            }
+
+            (order, var match) = matched;
+            var stock = new StockInput(input.OrderId, order.Channel, order.Fulfilment, match.Matched);
+            if (order.Fulfilment.Kind is FulfilmentKind.FulfilledByChannel or FulfilmentKind.InStore)
+            {
+                var sold = await context.CallActivityAsync<List<Allocation>>(RecordChannelSale.Name, stock, Steps);
+                return Finish(context, OrderStatus.Completed, $"Sale recorded at {sold.FirstOrDefault()?.Location}; the channel fulfils it.");
+            }
+
+            var (woken, reserved) = await preparation.ReserveAsync(stock);
             if (woken == Woken.Cancelled)
             {
                 return await CancelAsync(context, input, [], await waits.Cancel);
             }
 
-            match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, Steps);
-        }
-
-        var stock = new StockInput(input.OrderId, order.Channel, order.Fulfilment, match.Matched);
-        if (order.Fulfilment.Kind is FulfilmentKind.FulfilledByChannel or FulfilmentKind.InStore)
-        {
-            var sold = await context.CallActivityAsync<List<Allocation>>(RecordChannelSale.Name, stock, Steps);
-            return Finish(context, OrderStatus.Completed, $"Sale recorded at {sold.FirstOrDefault()?.Location}; the channel fulfils it.");
-        }
-
-        var alerted = false;
-        var reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
-        while (!reservation.Reserved)
-        {
-            var detail = "Not enough stock: " + string.Join("; ", reservation.Missing);
-            context.SetCustomStatus(new OrderProgress(OrderStatus.Backordered, detail));
-            if (!alerted)
+            if (woken == Woken.Event)
             {
-                await AlertAsync(context, input, "backordered", detail);
-                alerted = true;
+                held = reserved;
+                break;
             }
 
-            var (woken, _) = await waits.WaitAsync<object>(OrderEvents.StockAvailable, o.StockRecheckInterval, null);
-            if (woken == Woken.Cancelled)
-            {
-                return await CancelAsync(context, input, [], await waits.Cancel);
-            }
-
-            reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, Steps);
+            // Updated while backordered: match and reserve the latest version.
+            order = await preparation.LatestAsync();
         }
 
-        var held = reservation.Allocations;
         if (waits.Cancel.IsCompleted)
         {
             return await CancelAsync(context, input, held, await waits.Cancel);
@@ -82,28 +72,39 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrato
 
         await context.CallActivityAsync<List<FulfilmentRecord>>(RequestFulfilment.Name, new FulfilmentInput(input.OrderId, order, held), Steps);
         var where = string.Join(", ", held.Select(a => a.Location).Distinct(StringComparer.Ordinal));
-        context.SetCustomStatus(new OrderProgress(OrderStatus.AwaitingShipment, $"Fulfilment requested at {where}"));
-        var (shipped, shipment) = await waits.WaitAsync<ShipmentConfirmation>(
-            OrderEvents.ShipmentConfirmed, o.ShipmentSla, () => AlertAsync(context, input, "shipmentLate", $"No shipment from {where} within {o.ShipmentSla}"));
-        if (shipped == Woken.Cancelled)
+        var reporting = TaskOptions.FromRetryPolicy(new RetryPolicy(o.ReportAttempts, o.ReportRetryInterval) { BackoffCoefficient = 2 });
+        var pickup = order.Fulfilment.Kind == FulfilmentKind.PickupInStore;
+        ShipmentConfirmation? shipment;
+        if (pickup)
+        {
+            shipment = await new PickupSteps(context, waits, input, o, reporting).CollectAsync(held, where);
+        }
+        else
+        {
+            context.SetCustomStatus(new OrderProgress(OrderStatus.AwaitingShipment, $"Fulfilment requested at {where}"));
+            (_, shipment) = await waits.WaitAsync<ShipmentConfirmation>(
+                OrderEvents.ShipmentConfirmed, o.ShipmentSla, () => AlertAsync(context, input, "shipmentLate", $"No shipment from {where} within {o.ShipmentSla}"));
+        }
+
+        if (shipment is null)
         {
             return await CancelAsync(context, input, held, await waits.Cancel);
         }
 
         await context.CallActivityAsync<int>(ShipStock.Name, new AllocationInput(input.OrderId, order.Channel, held), Steps);
-        context.SetCustomStatus(new OrderProgress(OrderStatus.Shipped, $"{shipment!.Carrier} {shipment.TrackingNumber}"));
-        var retry = new RetryPolicy(o.ReportAttempts, o.ReportRetryInterval) { BackoffCoefficient = 2 };
+        var what = pickup ? $"Picked up at {where}" : $"{shipment.Carrier} {shipment.TrackingNumber}";
+        context.SetCustomStatus(new OrderProgress(OrderStatus.Shipped, what));
         await context.CallActivityAsync<ReportedShipment>(
-            ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, shipment), TaskOptions.FromRetryPolicy(retry));
+            ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, shipment), reporting);
 
         if (waits.Cancel.IsCompleted)
         {
             // Too late to release: the goods left. Operations decide (return, refund).
             await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
-            return Finish(context, OrderStatus.Completed, $"Tracking {shipment.TrackingNumber} reported; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
+            return Finish(context, OrderStatus.Completed, $"{what} reported; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
         }
 
-        return Finish(context, OrderStatus.Completed, $"Tracking {shipment.TrackingNumber} reported to {order.Channel}");
+        return Finish(context, OrderStatus.Completed, pickup ? $"{what}; reported to {order.Channel}" : $"Tracking {shipment.TrackingNumber} reported to {order.Channel}");
     }
 
     private static async Task<OrderFlowResult> CancelAsync(TaskOrchestrationContext context, OrderFlowInput input, IReadOnlyList<Allocation> held, CancelRequest request)
@@ -121,7 +122,7 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrato
         return Finish(context, OrderStatus.Cancelled, request.Reason ?? (request.FromChannel ? "cancelled on the channel" : "cancelled by operations"));
     }
 
-    private static Task AlertAsync(TaskOrchestrationContext context, OrderFlowInput input, string kind, string detail) =>
+    internal static Task AlertAsync(TaskOrchestrationContext context, OrderFlowInput input, string kind, string detail) =>
         context.CallActivityAsync<bool>(RaiseOrderAlert.Name, new OrderNotice(input.OrderId, kind, detail), Steps);
 
     private static OrderFlowResult Finish(TaskOrchestrationContext context, OrderStatus status, string detail, IReadOnlyList<string>? flags = null)

@@ -10,6 +10,8 @@ public static class OrderEvents
     public const string SkuMapped = "SkuMapped";
     public const string StockAvailable = "StockAvailable";
     public const string ShipmentConfirmed = "ShipmentConfirmed";
+    public const string ReadyForPickup = "ReadyForPickup";
+    public const string PickedUp = "PickedUp";
     public const string Cancelled = "OrderCancelled";
     public const string Updated = "OrderUpdated";
 }
@@ -33,6 +35,14 @@ public sealed record ShipmentConfirmation(
     DateTimeOffset ShippedAt,
     IReadOnlyList<ShipmentLine> Lines,
     string? ChannelFulfilmentOrderId = null);
+
+/// <summary>The payload of <see cref="OrderEvents.ReadyForPickup"/> and <see cref="OrderEvents.PickedUp"/>.</summary>
+/// <param name="At">When it happened at the store.</param>
+/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order of the lines.</param>
+public sealed record PickupEvent(DateTimeOffset At, string? ChannelFulfilmentOrderId = null);
+
+/// <summary>Input of <c>ReportReadyForPickup</c>.</summary>
+public sealed record PickupInput(string OrderId, string Channel, string Store, string ChannelOrderId, IReadOnlyList<ShipmentLine> Lines, string? ChannelFulfilmentOrderId);
 
 /// <summary>A line matched to a catalogue SKU.</summary>
 public sealed record MatchedLine(string ChannelLineId, string Sku, int Quantity, decimal UnitPrice, string MatchedBy);

@@ -116,6 +116,11 @@ internal static class OrderCommands
         }
 
         var stored = await store.GetAsync(orderId, cancellationToken);
+        if (stored?.Order.Fulfilment.Kind == Channels.Model.FulfilmentKind.PickupInStore)
+        {
+            return Conflict("A click-and-collect order ends with POST /api/orders/{id}/ready-for-pickup and /picked-up, not a shipment.");
+        }
+
         var lines = request.Lines?.Select(l => new ShipmentLine(l.LineId!, l.Quantity!.Value)).ToList()
             ?? stored?.Order.Lines.Select(l => new ShipmentLine(l.ChannelLineId, l.Quantity)).ToList()
             ?? [];

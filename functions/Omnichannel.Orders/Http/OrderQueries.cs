@@ -5,6 +5,7 @@ using Omnichannel.Durable.Model;
 using Omnichannel.Durable.Storage;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Returns;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Http;
@@ -91,7 +92,8 @@ internal static class OrderQueries
             summary = summary with { Flags = summary.Flags.Union(stored.Flags, StringComparer.Ordinal).ToList() };
         }
 
-        return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], TimelineEntry.From(history)));
+        var returns = await OrderReturnView.ListAsync(client, id, stored?.Returns ?? [], cancellationToken);
+        return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], TimelineEntry.From(history), returns));
     }
 
     internal static ValidationProblem Invalid(string field, string message) =>

@@ -3,6 +3,7 @@ using Omnichannel.Durable.Client;
 using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Returns;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Http;
@@ -76,7 +77,8 @@ public sealed record OrderDetail(
     int Versions,
     IReadOnlyList<string> StoredFlags,
     IReadOnlyList<FulfilmentRecord> Fulfilment,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<OrderReturnView> Returns);
 
 /// <summary>A page of orders; pass <see cref="ContinuationToken"/> back for the next page.</summary>
 public sealed record OrderPage(IReadOnlyList<OrderSummary> Orders, string? ContinuationToken);
@@ -106,6 +108,11 @@ public sealed record ShipmentRequest(
 
 /// <summary>A line of a shipment.</summary>
 public sealed record ShipmentLineRequest(string? LineId = null, int? Quantity = null);
+
+/// <summary>The body (optional) of <c>POST /api/orders/{id}/ready-for-pickup</c> and <c>/picked-up</c>.</summary>
+/// <param name="At">When it happened at the store; default now.</param>
+/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order of the lines (needed to tell Shopify).</param>
+public sealed record PickupRequest(DateTimeOffset? At = null, string? ChannelFulfilmentOrderId = null);
 
 /// <summary>What an accepted command answers.</summary>
 public sealed record OrderAccepted(string Id, string Action);

@@ -23,7 +23,7 @@ public sealed record TimelineEntry(DateTimeOffset At, string What, string? Step 
             {
                 HistoryEventKind.ExecutionStarted => new TimelineEntry(e.Timestamp, "flow-started"),
                 HistoryEventKind.TaskScheduled => Scheduled(e, names, attempts),
-                HistoryEventKind.TaskCompleted => new TimelineEntry(e.Timestamp, "completed", step, AttemptOf(e, attempts)),
+                HistoryEventKind.TaskCompleted => new TimelineEntry(e.Timestamp, "completed", step, AttemptOf(e, attempts), Outcome(e.Result)),
                 HistoryEventKind.TaskFailed => new TimelineEntry(e.Timestamp, "failed", step, AttemptOf(e, attempts), e.Failure is { } f ? OrderSummary.Describe(f) : null),
                 HistoryEventKind.TimerCreated => Timer(e, names),
                 HistoryEventKind.TimerFired => new TimelineEntry(e.Timestamp, "timer-fired", step),
@@ -53,6 +53,10 @@ public sealed record TimelineEntry(DateTimeOffset At, string What, string? Step 
         attempts[-id - 1] = attempts[stepId];
         return new TimelineEntry(e.Timestamp, "started", e.Name, attempts[stepId]);
     }
+
+    /// <summary>Steps that answer a sentence (e.g. "not reported: ...") show it; structured results stay out of the timeline.</summary>
+    private static string? Outcome(string? result) =>
+        result is ['"', ..] ? DurableJson.Deserialize<string>(result) : null;
 
     private static int? AttemptOf(HistoryEvent e, Dictionary<int, int> attempts) =>
         e.TaskId is { } id && attempts.TryGetValue(-id - 1, out var a) ? a : null;

@@ -39,15 +39,19 @@ public sealed class ChannelOrderQueueHandler(
         }
 
         var orderId = OrderId.For(order.Channel, order.Store, order.ChannelOrderId);
-        var instance = await client.GetInstanceAsync(orderId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is null)
+        var input = new OrderFlowInput(orderId, order.Channel, order.Store, order.ChannelOrderId, order.ArchiveBlob, order.MessageId);
+        var tags = new Dictionary<string, string> { ["flow"] = OrderFlow.Name, ["channel"] = order.Channel.ToLowerInvariant(), ["store"] = order.Store.ToLowerInvariant() };
+
+        // Start only if new (insert first, never check-then-act): of two messages of a new order handled at once,
+        // even by two hosts, exactly one starts the flow; every other one is seen before and handled as an update.
+        if (await client.TryScheduleNewOrchestrationInstanceAsync(OrderFlow.Name, input, new StartOrchestrationOptions { InstanceId = orderId, Tags = tags }, cancellationToken))
         {
-            var input = new OrderFlowInput(orderId, order.Channel, order.Store, order.ChannelOrderId, order.ArchiveBlob, order.MessageId);
-            var tags = new Dictionary<string, string> { ["flow"] = OrderFlow.Name, ["channel"] = order.Channel.ToLowerInvariant(), ["store"] = order.Store.ToLowerInvariant() };
-            await client.ScheduleNewOrchestrationInstanceAsync(OrderFlow.Name, input, new StartOrchestrationOptions { InstanceId = orderId, Tags = tags }, cancellationToken);
             Log.FlowStarted(logger, orderId, order.MessageId);
             return;
         }
+
+        var instance = await client.GetInstanceAsync(orderId, getInputsAndOutputs: false, cancellationToken)
+            ?? throw new InvalidOperationException($"Order flow {orderId} exists but could not be read; the message is retried.");
 
         // Seen before: keep the stored order current whatever the flow is doing.
         var canonical = await reader.ReadAsync(order.ArchiveBlob, order.Channel, order.Store, order.ChannelOrderId, cancellationToken);

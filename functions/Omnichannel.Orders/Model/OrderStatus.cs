@@ -18,7 +18,13 @@ public enum OrderStatus
     /// <summary>Reserved and handed to the location: waits for <c>POST /api/shipments/{id}</c>.</summary>
     AwaitingShipment,
 
-    /// <summary>Shipped; reporting tracking to the channel.</summary>
+    /// <summary>Click-and-collect: reserved at the pickup store, pick list handed over; waits for <c>POST /api/orders/{id}/ready-for-pickup</c>.</summary>
+    PreparingPickup,
+
+    /// <summary>Click-and-collect: ready at the store (the channel told where it can be); waits for <c>POST /api/orders/{id}/picked-up</c>.</summary>
+    ReadyForPickup,
+
+    /// <summary>Shipped (or picked up); reporting the fulfilment to the channel.</summary>
     Shipped,
 
     /// <summary>Done: tracking reported, or the sale recorded for a channel-fulfilled order.</summary>

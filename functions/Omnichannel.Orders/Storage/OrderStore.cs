@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Model;
 using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Configuration;
+using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Returns;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Storage.Errors;
 
@@ -58,7 +60,12 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
             entity["ReceivedAt"] = stored.GetDateTimeOffset("ReceivedAt");
             entity["UpdatedAt"] = now;
             entity["Versions"] = (stored.GetInt32("Versions") ?? 1) + 1;
-            entity["Flags"] = stored.GetString("Flags");
+            // What the flow and operations wrote next to the order stays; only the channel's order is replaced.
+            foreach (var kept in new[] { "Flags", "Fulfilment", "Shipped", OrderReturnStore.ReturnsColumn })
+            {
+                entity[kept] = stored.GetString(kept);
+            }
+
             await StorageCall.RunAsync(() => Table.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Replace, cancellationToken));
             return true;
         });
@@ -102,6 +109,14 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
     {
         await EnsureCreatedAsync(cancellationToken);
         var patch = new TableEntity(OrderPartition, orderId) { ["Fulfilment"] = DurableJson.Serialize(records) };
+        await StorageCall.RunAsync(() => Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken));
+    }
+
+    /// <summary>Records what left which location for the order (shipped, or sold by the channel), which returns are checked against.</summary>
+    public async Task RecordShippedAsync(string orderId, IReadOnlyList<Allocation> shipped, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var patch = new TableEntity(OrderPartition, orderId) { ["Shipped"] = DurableJson.Serialize(shipped) };
         await StorageCall.RunAsync(() => Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken));
     }
 
@@ -155,7 +170,9 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
         e.GetDateTimeOffset("UpdatedAt"),
         e.GetInt32("Versions") ?? 1,
         DurableJson.Deserialize<List<string>>(e.GetString("Flags")) ?? [],
-        DurableJson.Deserialize<List<FulfilmentRecord>>(e.GetString("Fulfilment")) ?? []);
+        DurableJson.Deserialize<List<FulfilmentRecord>>(e.GetString("Fulfilment")) ?? [],
+        DurableJson.Deserialize<List<Allocation>>(e.GetString("Shipped")) ?? [],
+        DurableJson.Deserialize<List<ReturnRecord>>(e.GetString(OrderReturnStore.ReturnsColumn)) ?? []);
 }
 
 /// <summary>An order as stored: the latest canonical order and what operations need next to it.</summary>
@@ -166,7 +183,9 @@ public sealed record StoredOrder(
     DateTimeOffset? UpdatedAt,
     int Versions,
     IReadOnlyList<string> Flags,
-    IReadOnlyList<FulfilmentRecord> Fulfilment);
+    IReadOnlyList<FulfilmentRecord> Fulfilment,
+    IReadOnlyList<Allocation> Shipped,
+    IReadOnlyList<ReturnRecord> Returns);
 
 /// <summary>How an order was handed over: a signed webhook to the location, or a pick list for a store.</summary>
 public sealed record FulfilmentRecord(string Location, string Mode, DateTimeOffset RequestedAt, IReadOnlyList<PickItem> Items);

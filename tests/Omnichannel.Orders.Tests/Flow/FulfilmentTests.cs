@@ -28,21 +28,12 @@ public sealed class FulfilmentTests
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Tee, 1)), "evt-9001")).IsSuccessStatusCode);
         var waiting = await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
         Assert.Equal("webhook", Assert.Single(waiting.Fulfilment).Mode);
-        await WaitForAsync(async () => (await Alerts.ReadAsync(hub)).Any(a => a.Kind == "shipmentLate"));
+        await Poll.UntilAsync(async () => (await Alerts.ReadAsync(hub)).Any(a => a.Kind == "shipmentLate"));
 
         var (body, headers) = Assert.Single(handler.Requests);
         Assert.Equal(FulfilmentSender.Sign(WarehouseSecret, body), headers[FulfilmentSender.SignatureHeader]);
         Assert.StartsWith(id + ":", headers["Idempotency-Key"], StringComparison.Ordinal);
         Assert.Contains("\"location\":\"wh-1\"", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
     }
 
     private sealed class RecordingHandler : HttpMessageHandler

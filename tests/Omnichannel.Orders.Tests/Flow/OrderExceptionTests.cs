@@ -22,7 +22,7 @@ public sealed class OrderExceptionTests
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, ("RED-TEE-VENDOR-CODE", 1)), "evt-2001")).IsSuccessStatusCode);
         var attention = await hub.WaitForStatusAsync(id, OrderStatus.NeedsAttention);
         Assert.Contains("20010", attention.Summary.Detail, StringComparison.Ordinal);
-        await WaitForAlertAsync(hub, "needsAttention");
+        await Poll.AlertAsync(hub, "needsAttention");
 
         var mapped = await hub.Client.PostAsJsonAsync(new Uri($"api/orders/{id}/map-sku", UriKind.Relative), new { lineId = "20010", sku = Samples.Tee });
         Assert.Equal(HttpStatusCode.Accepted, mapped.StatusCode);
@@ -110,14 +110,5 @@ public sealed class OrderExceptionTests
         Assert.Equal("buyer called", detail.Summary.Detail);
         Assert.Empty(hub.Channel.Cancellations);
         Assert.Empty(await Samples.MovementsAsync(hub.Services, Samples.Mug, id));
-    }
-
-    private static async Task WaitForAlertAsync(OrderHub hub, string kind)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!(await Alerts.ReadAsync(hub)).Any(a => a.Kind == kind))
-        {
-            await Task.Delay(100, timeout.Token);
-        }
     }
 }

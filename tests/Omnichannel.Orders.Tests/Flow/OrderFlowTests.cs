@@ -41,26 +41,6 @@ public sealed class OrderFlowTests
     }
 
     [Fact]
-    public async Task ClickAndCollect_ReservesAtPickupStoreAndShipsFromIt()
-    {
-        await using var hub = await OrderHub.CreateAsync();
-        await Samples.SeedAsync(hub.Services);
-        var id = OrderId.For("rakuten", "main", "R-1");
-
-        var body = Samples.Generic("R-1", new { kind = "pickup_in_store", location = Samples.Store }, "order.created", (Samples.Tee, 3));
-        Assert.True((await hub.PostGenericAsync("rakuten", body, "r-evt-1")).IsSuccessStatusCode);
-        var waiting = await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
-        Assert.Equal(Samples.Store, Assert.Single(waiting.Fulfilment).Location);
-        Assert.Equal((200, 3), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Store));
-
-        Assert.Equal(HttpStatusCode.Accepted, (await hub.ConfirmShipmentAsync(id, "PICKED-UP-1")).StatusCode);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await hub.WaitForEndAsync(id)).RuntimeStatus);
-
-        Assert.Equal((197, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Store));
-        Assert.Equal((300, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
-    }
-
-    [Fact]
     public async Task FulfilledByAmazon_RecordsSaleAtFbaAndSkipsShipping()
     {
         await using var hub = await OrderHub.CreateAsync();

@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Storage;
 using Omnichannel.Durable.Model;
+using Omnichannel.Hosting.Declarations;
 using Omnichannel.Orders.Http;
+using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Tests.Support;
 using Omnichannel.Storage.Connection;
@@ -87,6 +90,49 @@ public sealed class ChannelOrderQueueHandlerTests
         Assert.Equal(2, detail.Versions);
         Assert.Empty(hub.Channel.Cancellations);
         Assert.Equal((299, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
+    }
+
+    [Fact]
+    public async Task TwoHostsHandleCreateAndUpdateOfANewOrderAtOnce_OneFlowStartsAndTheUpdateIsKept()
+    {
+        var settings = OrderHub.UniqueSettings();
+        settings["AzureWebJobs:OrdersFromChannels:Disabled"] = "true";
+        var starts = new EventCounter();
+        await using var a = await OrderHub.CreateAsync(settings, services: s => s.AddSingleton<ILoggerProvider>(starts));
+        await using var b = await OrderHub.CreateAsync(settings, a.Channel, s => s.AddSingleton<ILoggerProvider>(starts));
+        await Samples.SeedAsync(a.Services);
+        var ids = Enumerable.Range(0, 8).Select(i => 5300L + i).ToList();
+        foreach (var n in ids)
+        {
+            var created = Samples.Shopify(n, (Samples.Tee, 1));
+            Assert.True((await a.PostShopifyAsync(created, $"evt-{n}")).IsSuccessStatusCode);
+            var updated = created.Replace("2026-11-25T09:00:01Z", "2026-11-25T09:10:00Z", StringComparison.Ordinal).Replace("buyer@example.com", "new@example.com", StringComparison.Ordinal);
+            Assert.True((await a.PostShopifyAsync(updated, $"evt-{n}-u", "orders/updated")).IsSuccessStatusCode);
+        }
+
+        // Both messages of each order, taken at once by two hosts, as two queue listeners would.
+        var queue = a.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(settings["Channels:Ingestion:OrderQueue"]);
+        var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+        Assert.Equal(ids.Count * 2, messages.Length);
+        await Task.WhenAll(messages.GroupBy(m => JsonSerializer.Deserialize<ChannelOrderMessage>(m.Body.ToString())!.ChannelOrderId).SelectMany(order => order.Select((m, i) =>
+        {
+            var host = i == 0 ? a : b;
+            return Task.Run(async () =>
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                var handler = scope.ServiceProvider.GetRequiredService<ChannelOrderQueueHandler>();
+                await handler.HandleAsync(new QueueInvocation("OrdersFromChannels", queue.Name, m.MessageId, m.DequeueCount, m.InsertedOn, m.Body.ToString()), default);
+            });
+        })));
+
+        Assert.Equal(ids.Count, starts[5000]);
+        foreach (var n in ids)
+        {
+            var detail = await a.WaitForStatusAsync(Samples.ShopifyOrderId(n), OrderStatus.AwaitingShipment);
+            Assert.Equal("new@example.com", detail.Order!.Buyer?.Email);
+        }
+
+        Assert.Equal((300, ids.Count), await Samples.BalanceAsync(a.Services, Samples.Tee, Samples.Warehouse));
     }
 
     private static async Task WaitUntilEmptyAsync(Azure.Storage.Queues.QueueClient queue)

@@ -61,6 +61,7 @@ public sealed class OrderHub : IAsyncDisposable
         ["Ledger:AlertsQueue"] = Unique.Name("alerts"),
         ["Ledger:AlertWebhookQueue"] = Unique.Name("hook"),
         ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
+        ["Ledger:StockChangedCopyQueue"] = Unique.Name("changedo"),
         ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
         ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
         ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),

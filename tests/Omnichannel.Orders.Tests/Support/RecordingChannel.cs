@@ -4,7 +4,10 @@ using Omnichannel.Orders.Intake;
 
 namespace Omnichannel.Orders.Tests.Support;
 
-/// <summary>A channel client that records every call, for every channel; it can be switched "down".</summary>
+/// <summary>
+/// A channel client that records every call, for every channel; it can be switched "down". Channels named in
+/// <see cref="WithoutOptionalCalls"/> answer as channels whose API has no ready-for-pickup or return call.
+/// </summary>
 public sealed class RecordingChannel : IChannelClient, IOrderChannels
 {
     public string Channel => "any";
@@ -15,6 +18,16 @@ public sealed class RecordingChannel : IChannelClient, IOrderChannels
     public ConcurrentQueue<(string Store, ShipmentReport Report, string Key)> Reports { get; } = new();
 
     public ConcurrentQueue<(string Store, string OrderId)> Cancellations { get; } = new();
+
+    public ConcurrentQueue<(string Channel, PickupReport Report)> ReadyForPickup { get; } = new();
+
+    public ConcurrentQueue<(string Channel, ReturnReport Report, string Key)> Returns { get; } = new();
+
+    public ISet<string> WithoutOptionalCalls { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    public int FailedReturns => _failedReturns;
+
+    private int _failedReturns;
 
     public int FailedReports => _failed;
 
@@ -35,6 +48,34 @@ public sealed class RecordingChannel : IChannelClient, IOrderChannels
     }
 
     public Task SetAvailableQuantityAsync(string store, ListingQuantity listing, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<bool> ReportReadyForPickupAsync(string channel, string store, PickupReport report, CancellationToken cancellationToken)
+    {
+        if (WithoutOptionalCalls.Contains(channel))
+        {
+            return Task.FromResult(false);
+        }
+
+        ReadyForPickup.Enqueue((channel, report));
+        return Task.FromResult(true);
+    }
+
+    public Task<ReturnReceipt?> ReportReturnAsync(string channel, string store, ReturnReport report, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (WithoutOptionalCalls.Contains(channel))
+        {
+            return Task.FromResult<ReturnReceipt?>(null);
+        }
+
+        if (Down)
+        {
+            Interlocked.Increment(ref _failedReturns);
+            throw new ChannelApiException("fake", "returns", 503, "service unavailable");
+        }
+
+        Returns.Enqueue((channel, report, idempotencyKey));
+        return Task.FromResult<ReturnReceipt?>(new ReturnReceipt("ret-" + Returns.Count));
+    }
 
     public Task AcknowledgeCancellationAsync(string store, string channelOrderId, CancellationToken cancellationToken)
     {

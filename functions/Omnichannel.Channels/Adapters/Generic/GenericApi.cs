@@ -44,7 +44,7 @@ public class GenericApi : IChannelApi
         using var answer = await SendAsync(request, "cancellation-ack", HttpMethod.Post, $"orders/{ChannelRequestExtensions.Segment(channelOrderId)}/cancellation-acknowledgements", new { order_id = channelOrderId }, $"cancel-{channelOrderId}");
     }
 
-    private static Task<JsonDocument?> SendAsync(ChannelRequest request, string operation, HttpMethod method, string path, object body, string? idempotencyKey)
+    internal static Task<JsonDocument?> SendAsync(ChannelRequest request, string operation, HttpMethod method, string path, object body, string? idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(request);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body);

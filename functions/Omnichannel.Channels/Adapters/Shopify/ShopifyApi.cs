@@ -38,7 +38,8 @@ public sealed class ShopifyApi : IChannelApi
                         fulfillmentOrderLineItems = shipment.Lines.Select(l => new { id = l.ChannelLineId, quantity = l.Quantity }).ToArray(),
                     },
                 },
-                trackingInfo = new { number = shipment.TrackingNumber, url = shipment.TrackingUrl?.ToString(), company = shipment.Carrier },
+                // A picked-up click-and-collect order has no tracking to show the buyer.
+                trackingInfo = string.IsNullOrEmpty(shipment.TrackingNumber) ? null : new { number = shipment.TrackingNumber, url = shipment.TrackingUrl?.ToString(), company = shipment.Carrier },
                 notifyCustomer = shipment.NotifyCustomer,
             },
         };
@@ -77,7 +78,7 @@ public sealed class ShopifyApi : IChannelApi
     /// <summary>Shopify needs no acknowledgement of a cancellation made on Shopify.</summary>
     public Task AcknowledgeCancellationAsync(ChannelRequest request, string channelOrderId) => Task.CompletedTask;
 
-    private static async Task<JsonDocument> SendAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
+    internal static async Task<JsonDocument> SendAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
     {
         var answer = await ShopifyGraphQl.PostAsync(request, operation, query, variables, idempotent);
         var userErrors = answer.RootElement.GetProperty("data").GetProperty(operation).GetProperty("userErrors");

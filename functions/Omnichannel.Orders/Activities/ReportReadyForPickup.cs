@@ -1,0 +1,39 @@
+using Omnichannel.Channels.Outbound;
+using Omnichannel.Durable.Activities;
+using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Intake;
+using Omnichannel.Orders.Storage;
+
+namespace Omnichannel.Orders.Activities;
+
+/// <summary>
+/// Tells the channel that a click-and-collect order is ready at the store, where its API has such a call
+/// (Shopify); elsewhere nothing is sent and the outcome says so. The call is recorded under
+/// <c>{order id}:ready</c> and not repeated by a retry, replay or rewind (a repeat would notify the buyer again).
+/// Returns the outcome shown in the timeline.
+/// </summary>
+public sealed class ReportReadyForPickup(IOrderChannels channels, OrderStore store, TimeProvider time) : TaskActivity<PickupInput, string>
+{
+    public const string Name = nameof(ReportReadyForPickup);
+
+    public override async Task<string> RunAsync(TaskActivityContext context, PickupInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var key = $"{input.OrderId}:ready";
+        var reported = $"ready for pickup reported to {input.Channel}";
+        if (await store.GetReportAsync(key, context.CancellationToken) is not null)
+        {
+            return reported;
+        }
+
+        var report = new PickupReport(input.ChannelOrderId, input.Lines, input.ChannelFulfilmentOrderId);
+        if (!await channels.ReportReadyForPickupAsync(input.Channel, input.Store, report, context.CancellationToken))
+        {
+            return $"not reported: {input.Channel} has no ready-for-pickup call";
+        }
+
+        await store.RecordReportAsync(new ReportedShipment(key, null, time.GetUtcNow()), context.CancellationToken);
+        return reported;
+    }
+}

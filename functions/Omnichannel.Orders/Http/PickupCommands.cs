@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Channels.Model;
+using Omnichannel.Durable.Client;
+using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Storage;
+
+namespace Omnichannel.Orders.Http;
+
+/// <summary>
+/// The store's click-and-collect commands: <c>POST /api/orders/{id}/ready-for-pickup</c> while the order is
+/// <see cref="OrderStatus.PreparingPickup"/>, then <c>POST /api/orders/{id}/picked-up</c> while it is
+/// <see cref="OrderStatus.ReadyForPickup"/>. Each is an event to the flow (202); out of turn, 409.
+/// </summary>
+internal static class PickupCommands
+{
+    public static Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> ReadyAsync(
+        string id, PickupRequest? request, DurableClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        RaiseAsync(id, request, OrderStatus.PreparingPickup, OrderEvents.ReadyForPickup, "ready-for-pickup", client, store, time, cancellationToken);
+
+    public static Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> PickedUpAsync(
+        string id, PickupRequest? request, DurableClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        RaiseAsync(id, request, OrderStatus.ReadyForPickup, OrderEvents.PickedUp, "picked-up", client, store, time, cancellationToken);
+
+    private static async Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> RaiseAsync(
+        string id,
+        PickupRequest? request,
+        OrderStatus expected,
+        string eventName,
+        string action,
+        DurableClient client,
+        OrderStore store,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var fulfilmentOrder = request?.ChannelFulfilmentOrderId?.Trim();
+        if (fulfilmentOrder is { Length: 0 or > 200 } || fulfilmentOrder?.Any(char.IsControl) == true)
+        {
+            return OrderQueries.Invalid("channelFulfilmentOrderId", "'channelFulfilmentOrderId' must be 1 to 200 characters when given.");
+        }
+
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await store.GetAsync(id, cancellationToken) is { } stored && stored.Order.Fulfilment.Kind != FulfilmentKind.PickupInStore)
+        {
+            return Conflict("This is not a click-and-collect order; it ends with POST /api/shipments/{orderId}.");
+        }
+
+        var status = instance.IsCompleted ? OrderSummary.From(instance).Status : instance.ReadCustomStatusAs<OrderProgress>()?.Status;
+        if (status != expected)
+        {
+            return Conflict($"The order is {status?.ToString() ?? "not started"}; {action} needs it {expected}.");
+        }
+
+        await client.RaiseEventAsync(id, eventName, new PickupEvent(request?.At ?? time.GetUtcNow(), fulfilmentOrder), cancellationToken);
+        return TypedResults.Accepted($"/api/orders/{id}", new OrderAccepted(id, action));
+    }
+
+    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Omnichannel.Durable.Client;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Ledger.Changes;
+using Omnichannel.Orders.Flow;
+using Omnichannel.Orders.Storage;
+
+namespace Omnichannel.Orders.Intake;
+
+/// <summary>
+/// Queue function on the ledger's copy of its stock-changed messages (<c>Ledger:StockChangedCopyQueue</c>):
+/// raises <see cref="OrderEvents.StockAvailable"/> to every running order the <see cref="BackorderIndex"/> says
+/// waits for the SKU, which then tries to reserve again at once. Rows of orders that ended are removed. The
+/// flow's periodic re-check stays as the safety net (a change just before an order is indexed, a lost message).
+/// </summary>
+public sealed class BackorderWaker(BackorderIndex index, DurableClient client, ILogger<BackorderWaker> logger) : IQueueHandler
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task HandleAsync(QueueInvocation message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        StockChanged? change;
+        try
+        {
+            change = JsonSerializer.Deserialize<StockChanged>(message.Body, Json);
+        }
+        catch (JsonException e)
+        {
+            Log.StockChangeSkipped(logger, message.MessageId, e.Message);
+            return;
+        }
+
+        if (string.IsNullOrEmpty(change?.Sku))
+        {
+            Log.StockChangeSkipped(logger, message.MessageId, "no SKU");
+            return;
+        }
+
+        foreach (var orderId in await index.WaitingForAsync(change.Sku, cancellationToken))
+        {
+            var instance = await client.GetInstanceAsync(orderId, getInputsAndOutputs: false, cancellationToken);
+            if (instance is null || instance.IsCompleted)
+            {
+                await index.RemoveAsync(orderId, [change.Sku], cancellationToken);
+                continue;
+            }
+
+            await client.RaiseEventAsync(orderId, OrderEvents.StockAvailable, new { change.Sku, change.Sequence }, cancellationToken);
+            Log.BackorderWoken(logger, orderId, change.Sku);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Omnichannel.Durable.Activities;
+using Omnichannel.Ledger.Stock;
+
+namespace Omnichannel.Orders.Returns;
+
+/// <summary>
+/// Records a ledger Return per line at the return's location. The ledger keys are
+/// <c>{order id}:return:{return id}:{line}</c>, derived from the return and not from the run, so a re-run, a
+/// replay or a second start of the same return restocks once.
+/// </summary>
+public sealed class RestockReturn(StockLedger ledger) : TaskActivity<ReturnInput, int>
+{
+    public const string Name = nameof(RestockReturn);
+
+    public static string KeyFor(string orderId, string returnId, int line) => $"{orderId}:return:{returnId}:{line}";
+
+    public override async Task<int> RunAsync(TaskActivityContext context, ReturnInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var r = input.Return;
+        for (var i = 0; i < r.Lines.Count; i++)
+        {
+            var line = r.Lines[i];
+            var command = new MovementCommand(
+                line.Sku, MovementKind.Return, r.Location, line.Quantity, KeyFor(input.OrderId, r.ReturnId, i),
+                new MovementSource(input.Channel, input.OrderId, "order-return"), Reason: r.Reason, Condition: line.Condition, UnitPrice: line.UnitPrice);
+            var outcome = await ledger.RecordAsync(command, context.CancellationToken);
+            if (outcome.Rejection is { } rejection)
+            {
+                throw new InvalidOperationException($"The ledger refused the return of {line.Sku} at {r.Location}: {rejection.Message}");
+            }
+        }
+
+        return r.Lines.Count;
+    }
+}

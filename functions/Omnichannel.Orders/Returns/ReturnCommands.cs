@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Durable.Client;
+using Omnichannel.Durable.Model;
+using Omnichannel.Ledger.Catalogue;
+using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Http;
+using Omnichannel.Orders.Storage;
+
+namespace Omnichannel.Orders.Returns;
+
+/// <summary>
+/// <c>POST /api/orders/{id}/returns</c>: records a return of a shipped order (checked against what was shipped
+/// minus what came back, atomically) and starts its <see cref="OrderReturnFlow"/>; the same return id again
+/// is the same return (202, nothing new), with another body 409. <c>POST .../returns/{returnId}/replay</c>
+/// rewinds a failed one.
+/// </summary>
+internal static class ReturnCommands
+{
+    public const int MaxLines = 100;
+
+    public static async Task<Results<Accepted<ReturnAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        string id, ReturnRequest? request, DurableClient client, OrderStore store, OrderReturnStore returns, LocationDirectory locations, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Shape(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var stored = await store.GetAsync(id, cancellationToken);
+        if (stored is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (stored.Shipped.Count == 0)
+        {
+            return Conflict("The order has not shipped (or been sold by the channel) yet: nothing can come back.");
+        }
+
+        var location = request!.Location!.Trim();
+        if (await locations.FindAsync(location, cancellationToken) is null)
+        {
+            return OrderQueries.Invalid("location", $"'{location}' is not a known location.");
+        }
+
+        var lines = new List<ReturnedLine>();
+        for (var i = 0; i < request.Lines!.Count; i++)
+        {
+            var asked = request.Lines[i];
+            var shipped = stored.Shipped.FirstOrDefault(a => a.ChannelLineId == asked.LineId?.Trim())
+                ?? stored.Shipped.FirstOrDefault(a => asked.LineId is null && (string.Equals(a.Sku, asked.Sku?.Trim(), StringComparison.OrdinalIgnoreCase)
+                    || stored.Order.Lines.Any(l => l.ChannelLineId == a.ChannelLineId && string.Equals(l.ChannelSku, asked.Sku?.Trim(), StringComparison.OrdinalIgnoreCase))));
+            if (shipped is null)
+            {
+                return OrderQueries.Invalid($"lines[{i}]", "The line matches no shipped line of the order (by 'lineId', or 'sku').");
+            }
+
+            var channelSku = stored.Order.Lines.FirstOrDefault(l => l.ChannelLineId == shipped.ChannelLineId)?.ChannelSku;
+            lines.Add(new ReturnedLine(shipped.ChannelLineId, channelSku, shipped.Sku, asked.Quantity!.Value, Enum.Parse<ReturnCondition>(asked.Condition!, ignoreCase: true), shipped.UnitPrice));
+        }
+
+        var returnId = request.ReturnId!.Trim();
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var fingerprint = string.Join('|', [location, reason, .. lines.Select(l => $"{l.ChannelLineId}:{l.Quantity}:{l.Condition}")]);
+        var record = new ReturnRecord(returnId, location, lines, reason, request.ReturnedAt ?? time.GetUtcNow(), fingerprint);
+        var (outcome, line) = await returns.AddAsync(id, record, cancellationToken);
+        switch (outcome)
+        {
+            case ReturnRecorded.UnknownOrder:
+                return TypedResults.NotFound();
+            case ReturnRecorded.DifferentBody:
+                return Conflict($"Return '{returnId}' of this order was recorded before with another body.");
+            case ReturnRecorded.TooMany:
+                return OrderQueries.Invalid($"lines[{line}].quantity", "More units than were shipped minus those already returned.");
+        }
+
+        var instanceId = OrderReturnFlow.InstanceId(id, returnId);
+        if (outcome == ReturnRecorded.Added || await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
+        {
+            // A repeat finds no instance only after a crash between the record and the start: start it from the first record.
+            var first = outcome == ReturnRecorded.Added ? record : (await store.GetAsync(id, cancellationToken))!.Returns.First(r => r.ReturnId == returnId);
+            var o = stored.Order;
+            var tags = new Dictionary<string, string> { ["flow"] = OrderReturnFlow.Name, ["channel"] = o.Channel.ToLowerInvariant(), ["store"] = o.Store.ToLowerInvariant() };
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                OrderReturnFlow.Name, new ReturnInput(id, o.Channel, o.Store, o.ChannelOrderId, first), new StartOrchestrationOptions { InstanceId = instanceId, Tags = tags }, cancellationToken);
+        }
+
+        return TypedResults.Accepted($"/api/orders/{id}", new ReturnAccepted(id, returnId, instanceId));
+    }
+
+    public static async Task<Results<Accepted<ReturnAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(string id, string returnId, DurableClient client, CancellationToken cancellationToken)
+    {
+        var instanceId = OrderReturnFlow.InstanceId(id, returnId);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Failed)
+        {
+            return Conflict($"Only a failed return can be replayed; this one is {instance.RuntimeStatus}.");
+        }
+
+        await client.RewindInstanceAsync(instanceId, "replay requested by operations", cancellationToken);
+        return TypedResults.Accepted($"/api/orders/{id}", new ReturnAccepted(id, returnId, instanceId));
+    }
+
+    /// <summary>Checks what needs no stored state; null when the body is well formed.</summary>
+    private static ValidationProblem? Shape(ReturnRequest? request)
+    {
+        var returnId = request?.ReturnId?.Trim();
+        if (string.IsNullOrEmpty(returnId) || returnId.Length > 100 || !returnId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            return OrderQueries.Invalid("returnId", "'returnId' is required: 1 to 100 letters, digits, '-', '_' or '.'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request!.Location) || request.Location.Length > 100)
+        {
+            return OrderQueries.Invalid("location", "'location' is required (a location id).");
+        }
+
+        if (request.Lines is not { Count: > 0 and <= MaxLines })
+        {
+            return OrderQueries.Invalid("lines", $"'lines' needs 1 to {MaxLines} lines.");
+        }
+
+        if (request.Reason is { Length: > 500 })
+        {
+            return OrderQueries.Invalid("reason", "'reason' has at most 500 characters.");
+        }
+
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            var line = request.Lines[i];
+            if (line is null || (string.IsNullOrWhiteSpace(line.LineId) && string.IsNullOrWhiteSpace(line.Sku)))
+            {
+                return OrderQueries.Invalid($"lines[{i}].lineId", "Each line needs a 'lineId' or a 'sku'.");
+            }
+
+            if (line.Quantity is not (> 0 and <= MovementRequest.MaxQuantity))
+            {
+                return OrderQueries.Invalid($"lines[{i}].quantity", "'quantity' must be a positive number of units.");
+            }
+
+            if (!Enum.TryParse<ReturnCondition>(line.Condition, ignoreCase: true, out var condition) || !Enum.IsDefined(condition) || int.TryParse(line.Condition, out _))
+            {
+                return OrderQueries.Invalid($"lines[{i}].condition", "'condition' must be sellable or damaged.");
+            }
+        }
+
+        return null;
+    }
+
+    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+}
