@@ -6,8 +6,8 @@ namespace Omnichannel.Durable.Dispatch;
 /// <summary>
 /// Takes one control queue's messages, groups them by instance and runs one episode per instance (after
 /// any episode of it already running here). Timer messages that come back before their due time (by the
-/// runtime's clock) are hidden again until due, which is how timers longer than the queue's 7-day
-/// visibility limit re-arm.
+/// runtime's clock) are sent again as a fresh copy hidden until due, which is how timers longer than the
+/// queue's 7-day visibility limit re-arm without each re-arm counting as a failed delivery.
 /// </summary>
 internal sealed class ControlQueueListener(int partition, DurableRuntime runtime, EpisodeRunner episodes, InstanceGate gate, ILogger logger)
     : QueueListener(runtime.Queues.Control[partition], partition, Math.Max(1, runtime.Options.MaxConcurrentOrchestrations / runtime.Options.PartitionCount), runtime, logger)
@@ -23,7 +23,7 @@ internal sealed class ControlQueueListener(int partition, DurableRuntime runtime
         {
             if (message.Message!.Event is { Kind: HistoryEventKind.TimerFired, FireAt: { } fireAt } && fireAt > now)
             {
-                await ReturnAsync(message, AtLeastOneSecond(Outbox.TimerDelay(fireAt, now, Runtime.Options.MaxTimerVisibility)));
+                await RequeueAsync(message, AtLeastOneSecond(Outbox.TimerDelay(fireAt, now, Runtime.Options.MaxTimerVisibility)));
             }
             else
             {

@@ -82,6 +82,17 @@ internal abstract class QueueListener(QueueClient queue, int signal, int capacit
     protected async Task ReturnAsync(Received message, TimeSpan delay) =>
         await CleanupAsync(message, () => queue.UpdateMessageAsync(message.Raw.MessageId, message.Raw.PopReceipt, visibilityTimeout: delay, cancellationToken: CancellationToken.None));
 
+    /// <summary>
+    /// Sends a fresh copy, visible after <paramref name="delay"/>, and deletes this one: for a receive that is not an
+    /// attempt (a timer taken before it is due), so the copy starts again at dequeue count 0 and only real attempts
+    /// count toward quarantine. A crash between the two leaves both; the instance drops the repeated event on receipt.
+    /// </summary>
+    protected async Task RequeueAsync(Received message, TimeSpan delay)
+    {
+        await queue.SendMessageAsync(message.Raw.Body, visibilityTimeout: delay, cancellationToken: CancellationToken.None);
+        await DeleteAsync(message);
+    }
+
     /// <summary>A failed attempt: tried again after a delay, or quarantined once it reached the dequeue limit.</summary>
     protected async Task FailAsync(Received message, Exception error)
     {

@@ -105,6 +105,34 @@ public sealed class RetryAndTimerTests
         Assert.Equal("woke", result.ReadOutputAs<string>());
     }
 
+    [Fact]
+    public async Task CreateTimer_ReArmedMoreOftenThanTheDequeueLimit_NotQuarantinedAndFires()
+    {
+        var time = new FakeTimeProvider(Start);
+        var settings = new Dictionary<string, string?> { ["Durable:MaxDequeueCount"] = "2" };
+        await using var runtime = await TestRuntime.StartAsync(
+            s => s.AddOrchestrator<string?, string>("PatientSleeper", async (ctx, _) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
+                return "woke";
+            }),
+            time,
+            settings: settings);
+
+        var id = await runtime.Client.ScheduleNewOrchestrationInstanceAsync("PatientSleeper");
+        await runtime.HistoryWhenAsync(id, h => Timers(h).Count == 1);
+
+        // Visibility is real queue time: the message comes back every second (MaxTimerVisibility), four times
+        // here, twice the dequeue limit; each return is a re-arm, not a failed attempt.
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        var waiting = await runtime.Client.GetInstanceAsync(id, false);
+        time.Advance(TimeSpan.FromDays(30));
+        var result = await runtime.CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Running, waiting?.RuntimeStatus);
+        Assert.Equal("woke", result.ReadOutputAs<string>());
+    }
+
     [Theory]
     [InlineData(240, 144)]
     [InlineData(1, 1)]
