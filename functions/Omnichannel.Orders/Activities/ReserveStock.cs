@@ -6,8 +6,8 @@ using Omnichannel.Orders.Fulfilment;
 namespace Omnichannel.Orders.Activities;
 
 /// <summary>
-/// Reserves every line, each from the first candidate location that has all of it, or reserves nothing and
-/// says what is missing. Ledger keys are <c>{activity key}:{line}</c>, so a re-run of this step finds its
+/// Reserves every line, each from the first candidate location that has all of it, else split over the
+/// candidates in their order (taking stock where it is), or reserves nothing and says what is missing. Ledger keys are <c>{activity key}:{line}</c>, so a re-run of this step finds its
 /// first reservations instead of making new ones.
 /// </summary>
 public sealed class ReserveStock(LocationPlanner planner, StockReader reader, StockLedger ledger) : TaskActivity<StockInput, ReservationResult>
@@ -26,16 +26,32 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
         var missing = new List<string>();
         foreach (var line in input.Lines)
         {
-            var location = candidates.FirstOrDefault(l => available.GetValueOrDefault((line.Sku, l.Id)) >= line.Quantity);
-            if (location is null)
+            var total = candidates.Sum(l => Math.Max(0, available.GetValueOrDefault((line.Sku, l.Id))));
+            if (total < line.Quantity)
             {
-                var total = candidates.Sum(l => available.GetValueOrDefault((line.Sku, l.Id)));
                 missing.Add($"{line.Sku}: {line.Quantity} wanted, {total} available at {string.Join('/', candidates.Select(c => c.Id))}");
                 continue;
             }
 
-            available[(line.Sku, location.Id)] -= line.Quantity;
-            plan.Add(new Allocation(line.ChannelLineId, line.Sku, location.Id, line.Quantity, line.UnitPrice));
+            // One location with all of the line keeps it in one parcel; otherwise take it where it is, best first.
+            var whole = candidates.FirstOrDefault(l => available.GetValueOrDefault((line.Sku, l.Id)) >= line.Quantity);
+            var left = line.Quantity;
+            foreach (var location in whole is null ? candidates : [whole])
+            {
+                var take = Math.Min(left, Math.Max(0, available.GetValueOrDefault((line.Sku, location.Id))));
+                if (take == 0)
+                {
+                    continue;
+                }
+
+                available[(line.Sku, location.Id)] -= take;
+                plan.Add(new Allocation(line.ChannelLineId, line.Sku, location.Id, take, line.UnitPrice));
+                left -= take;
+                if (left == 0)
+                {
+                    break;
+                }
+            }
         }
 
         if (missing.Count > 0)
@@ -53,7 +69,7 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
             {
                 // A first run of this step reserved this line elsewhere: keep that reservation.
                 var first = await ledger.FindAsync(a.Sku, key, ct) ?? throw new InvalidOperationException(outcome.Rejection.Message);
-                reserved.Add(a with { Location = first.Location });
+                reserved.Add(a with { Location = first.Location, Quantity = first.Quantity });
                 continue;
             }
 

@@ -73,38 +73,48 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrato
         await context.CallActivityAsync<List<FulfilmentRecord>>(RequestFulfilment.Name, new FulfilmentInput(input.OrderId, order, held), Steps);
         var where = string.Join(", ", held.Select(a => a.Location).Distinct(StringComparer.Ordinal));
         var reporting = TaskOptions.FromRetryPolicy(new RetryPolicy(o.ReportAttempts, o.ReportRetryInterval) { BackoffCoefficient = 2 });
-        var pickup = order.Fulfilment.Kind == FulfilmentKind.PickupInStore;
-        ShipmentConfirmation? shipment;
-        if (pickup)
+        if (order.Fulfilment.Kind != FulfilmentKind.PickupInStore)
         {
-            shipment = await new PickupSteps(context, waits, input, o, reporting).CollectAsync(held, where);
-        }
-        else
-        {
-            context.SetCustomStatus(new OrderProgress(OrderStatus.AwaitingShipment, $"Fulfilment requested at {where}"));
-            (_, shipment) = await waits.WaitAsync<ShipmentConfirmation>(
-                OrderEvents.ShipmentConfirmed, o.ShipmentSla, () => AlertAsync(context, input, "shipmentLate", $"No shipment from {where} within {o.ShipmentSla}"));
+            var shipping = await new ShippingSteps(context, waits, input, o, reporting).ShipAsync(order.Channel, order.Store, order.ChannelOrderId, held);
+            if (shipping.Parcels.Count == 0)
+            {
+                return await CancelAsync(context, input, held, await waits.Cancel);
+            }
+
+            var tracking = string.Join(", ", shipping.Parcels.Select(p => p.TrackingNumber));
+            if (shipping.Pending.Count > 0 || waits.Cancel.IsCompleted)
+            {
+                // Too late for what left: operations decide (return, refund). What had not shipped is released.
+                if (shipping.Pending.Count > 0)
+                {
+                    await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, shipping.Pending), Steps);
+                }
+
+                await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
+                return Finish(context, OrderStatus.Completed, $"Tracking {tracking} reported; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
+            }
+
+            return Finish(context, OrderStatus.Completed, $"Tracking {tracking} reported to {order.Channel}");
         }
 
-        if (shipment is null)
+        var pickup = await new PickupSteps(context, waits, input, o, reporting).CollectAsync(held, where);
+        if (pickup is null)
         {
             return await CancelAsync(context, input, held, await waits.Cancel);
         }
 
         await context.CallActivityAsync<int>(ShipStock.Name, new AllocationInput(input.OrderId, order.Channel, held), Steps);
-        var what = pickup ? $"Picked up at {where}" : $"{shipment.Carrier} {shipment.TrackingNumber}";
+        var what = $"Picked up at {where}";
         context.SetCustomStatus(new OrderProgress(OrderStatus.Shipped, what));
         await context.CallActivityAsync<ReportedShipment>(
-            ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, shipment), reporting);
-
+            ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, pickup), reporting);
         if (waits.Cancel.IsCompleted)
         {
-            // Too late to release: the goods left. Operations decide (return, refund).
             await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
             return Finish(context, OrderStatus.Completed, $"{what} reported; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
         }
 
-        return Finish(context, OrderStatus.Completed, pickup ? $"{what}; reported to {order.Channel}" : $"Tracking {shipment.TrackingNumber} reported to {order.Channel}");
+        return Finish(context, OrderStatus.Completed, $"{what}; reported to {order.Channel}");
     }
 
     private static async Task<OrderFlowResult> CancelAsync(TaskOrchestrationContext context, OrderFlowInput input, IReadOnlyList<Allocation> held, CancelRequest request)

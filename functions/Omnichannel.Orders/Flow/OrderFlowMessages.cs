@@ -27,14 +27,19 @@ public sealed record OrderFlowResult(OrderStatus Status, string? Detail = null);
 /// <param name="Reason">Why.</param>
 public sealed record CancelRequest(bool FromChannel, string? Reason = null);
 
-/// <summary>The payload of <see cref="OrderEvents.ShipmentConfirmed"/>.</summary>
+/// <summary>
+/// The payload of <see cref="OrderEvents.ShipmentConfirmed"/>: one parcel from one location. <paramref name="Lines"/>
+/// empty means everything reserved at that location; <paramref name="Location"/> may be left out when the order
+/// ships from one location, or when its lines are all reserved at one.
+/// </summary>
 public sealed record ShipmentConfirmation(
     string Carrier,
     string TrackingNumber,
     Uri? TrackingUrl,
     DateTimeOffset ShippedAt,
     IReadOnlyList<ShipmentLine> Lines,
-    string? ChannelFulfilmentOrderId = null);
+    string? ChannelFulfilmentOrderId = null,
+    string? Location = null);
 
 /// <summary>The payload of <see cref="OrderEvents.ReadyForPickup"/> and <see cref="OrderEvents.PickedUp"/>.</summary>
 /// <param name="At">When it happened at the store.</param>

@@ -121,10 +121,14 @@ internal static class OrderCommands
             return Conflict("A click-and-collect order ends with POST /api/orders/{id}/ready-for-pickup and /picked-up, not a shipment.");
         }
 
-        var lines = request.Lines?.Select(l => new ShipmentLine(l.LineId!, l.Quantity!.Value)).ToList()
-            ?? stored?.Order.Lines.Select(l => new ShipmentLine(l.ChannelLineId, l.Quantity)).ToList()
-            ?? [];
-        var shipment = new ShipmentConfirmation(carrier, tracking, request.TrackingUrl, request.ShippedAt ?? time.GetUtcNow(), lines, request.ChannelFulfilmentOrderId);
+        // No lines: everything reserved at that location (the flow knows it).
+        var lines = request.Lines?.Select(l => new ShipmentLine(l.LineId!, l.Quantity!.Value)).ToList() ?? [];
+        var shipment = new ShipmentConfirmation(carrier, tracking, request.TrackingUrl, request.ShippedAt ?? time.GetUtcNow(), lines, request.ChannelFulfilmentOrderId, request.Location?.Trim());
+        if (ShipmentLocation.Check(shipment, stored?.Fulfilment ?? []) is { } wrong)
+        {
+            return OrderQueries.Invalid("location", wrong);
+        }
+
         await client.RaiseEventAsync(orderId, OrderEvents.ShipmentConfirmed, shipment, cancellationToken);
         return Accepted(orderId, "shipment");
     }

@@ -96,15 +96,17 @@ public sealed record CancelOrderRequest(string? Reason = null);
 /// <param name="TrackingNumber">Tracking number.</param>
 /// <param name="TrackingUrl">Tracking link, optional.</param>
 /// <param name="ShippedAt">When it left; default now.</param>
-/// <param name="Lines">Channel line ids and quantities; default every line of the order.</param>
+/// <param name="Lines">Channel line ids and quantities; default everything reserved at the shipping location.</param>
 /// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order id, needed to report to Shopify.</param>
+/// <param name="Location">The location the parcel left; needed when the order ships from several (one parcel each) and the lines do not tell.</param>
 public sealed record ShipmentRequest(
     string? Carrier = null,
     string? TrackingNumber = null,
     Uri? TrackingUrl = null,
     DateTimeOffset? ShippedAt = null,
     IReadOnlyList<ShipmentLineRequest>? Lines = null,
-    string? ChannelFulfilmentOrderId = null);
+    string? ChannelFulfilmentOrderId = null,
+    string? Location = null);
 
 /// <summary>A line of a shipment.</summary>
 public sealed record ShipmentLineRequest(string? LineId = null, int? Quantity = null);

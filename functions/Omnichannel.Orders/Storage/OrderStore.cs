@@ -112,12 +112,24 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
         await StorageCall.RunAsync(() => Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken));
     }
 
-    /// <summary>Records what left which location for the order (shipped, or sold by the channel), which returns are checked against.</summary>
+    /// <summary>
+    /// Adds shipped allocations to what the order has shipped (one call per parcel when it ships from several
+    /// locations); allocations already recorded (a re-run of the step) are not added twice.
+    /// </summary>
     public async Task RecordShippedAsync(string orderId, IReadOnlyList<Allocation> shipped, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var patch = new TableEntity(OrderPartition, orderId) { ["Shipped"] = DurableJson.Serialize(shipped) };
-        await StorageCall.RunAsync(() => Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken));
+        await StorageCall.RetryOnConflictAsync(async () =>
+        {
+            var stored = await StorageCall.TryGetAsync(async () => (await Table.GetEntityAsync<TableEntity>(OrderPartition, orderId, cancellationToken: cancellationToken)).Value);
+            var all = DurableJson.Deserialize<List<Allocation>>(stored?.GetString("Shipped")) ?? [];
+            all.AddRange(shipped.Where(a => !all.Contains(a)));
+            var patch = new TableEntity(OrderPartition, orderId) { ["Shipped"] = DurableJson.Serialize(all) };
+            await StorageCall.RunAsync(() => stored is null
+                ? Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken)
+                : Table.UpdateEntityAsync(patch, stored.ETag, TableUpdateMode.Merge, cancellationToken));
+            return true;
+        });
     }
 
     /// <summary>The channel's answer to a shipment reported under this key, or null when none was recorded.</summary>

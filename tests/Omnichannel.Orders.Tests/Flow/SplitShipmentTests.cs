@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Durable.Model;
+using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Model;
+using Omnichannel.Orders.Tests.Support;
+
+namespace Omnichannel.Orders.Tests.Flow;
+
+/// <summary>No single location has the whole line: it is reserved where the stock is, and each location ships its own parcel.</summary>
+public sealed class SplitShipmentTests
+{
+    [Fact]
+    public async Task LineLargerThanAnyLocation_SplitOverTwo_OneParcelEachReportedAndShippedThere()
+    {
+        await using var hub = await OrderHub.CreateAsync();
+        await Samples.SeedAsync(hub.Services);
+        var receipt = await hub.Services.GetRequiredService<StockLedger>().RecordAsync(new MovementCommand(Samples.Mug, MovementKind.Receipt, Samples.Store, 3, "split-test:store-mugs"), default);
+        Assert.Null(receipt.Rejection);
+        var id = Samples.ShopifyOrderId(7001);
+
+        Assert.True((await hub.PostShopifyAsync(Samples.Shopify(7001, (Samples.Mug, 7)), "evt-7001")).IsSuccessStatusCode);
+        await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+        Assert.Equal((5, 5), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Warehouse));
+        Assert.Equal((3, 2), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Store));
+
+        var unnamed = await ShipAsync(hub, id, "TRACK-A", location: null);
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("location", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ShipAsync(hub, id, "TRACK-WH", Samples.Warehouse)).StatusCode);
+        await WaitUntilAsync(() => hub.Channel.Reports.Count == 1);
+        Assert.Equal(OrderStatus.AwaitingShipment, (await hub.GetOrderAsync(id)).Summary.Status);
+        Assert.Equal((0, 0), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Warehouse));
+        Assert.Equal((3, 2), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Store));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ShipAsync(hub, id, "TRACK-ST", Samples.Store)).StatusCode);
+        var end = await hub.WaitForEndAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, end.RuntimeStatus);
+        Assert.Equal((1, 0), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Store));
+        var reports = hub.Channel.Reports.Select(r => (r.Report.TrackingNumber, r.Report.Lines.Sum(l => l.Quantity))).Order().ToList();
+        Assert.Equal([("TRACK-ST", 2), ("TRACK-WH", 5)], reports);
+    }
+
+    [Fact]
+    public async Task CancelledAfterTheFirstParcel_RestReleasedAndFlagged()
+    {
+        await using var hub = await OrderHub.CreateAsync();
+        await Samples.SeedAsync(hub.Services);
+        await hub.Services.GetRequiredService<StockLedger>().RecordAsync(new MovementCommand(Samples.Mug, MovementKind.Receipt, Samples.Store, 3, "split-test:store-mugs"), default);
+        var id = Samples.ShopifyOrderId(7002);
+        Assert.True((await hub.PostShopifyAsync(Samples.Shopify(7002, (Samples.Mug, 7)), "evt-7002")).IsSuccessStatusCode);
+        await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ShipAsync(hub, id, "TRACK-WH", Samples.Warehouse)).StatusCode);
+        await WaitUntilAsync(() => hub.Channel.Reports.Count == 1);
+        await WaitUntilAsync(async () => (await hub.GetOrderAsync(id)).Summary.Detail?.Contains("1 parcel", StringComparison.Ordinal) == true);
+        Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.PostAsJsonAsync(new Uri($"api/orders/{id}/cancel", UriKind.Relative), new { reason = "buyer called" })).StatusCode);
+        var end = await hub.WaitForEndAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, end.RuntimeStatus);
+        Assert.Equal((3, 0), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Store));
+        Assert.Contains(OrderFlags.CancelledAfterFlow, (await hub.GetOrderAsync(id)).Summary.Flags);
+    }
+
+    private static Task<HttpResponseMessage> ShipAsync(OrderHub hub, string id, string tracking, string? location) =>
+        hub.Client.PostAsJsonAsync(new Uri($"api/shipments/{id}", UriKind.Relative), new { carrier = "DHL", trackingNumber = tracking, channelFulfilmentOrderId = "gid://shopify/FulfillmentOrder/1", location });
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
