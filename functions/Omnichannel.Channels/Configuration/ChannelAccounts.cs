@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Omnichannel.Hosting.Configuration;
 
 namespace Omnichannel.Channels.Configuration;
 
@@ -22,6 +23,15 @@ public sealed class ChannelAccounts(IConfiguration configuration)
         var channelSection = configuration.GetSection("Channels").GetSection(channel);
         var section = channelSection.GetSection(store);
         return section.GetChildren().Any() ? Create(channel, store, channelSection, section) : null;
+    }
+
+    /// <summary>The account of a channel's store (names in any case); <see cref="SettingException"/> when it is not configured.</summary>
+    public ChannelAccount Require(string channel, string store)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(store);
+        return Find(channel.ToLowerInvariant(), store.ToLowerInvariant())
+            ?? throw new SettingException($"Channels:{channel}:{store}", "is not configured.");
     }
 
     /// <summary>Every configured account, channel and store names lower case.</summary>

@@ -34,7 +34,7 @@ public sealed class ReferenceResolver(
             return await QuarantineAsync(reference, reference.ArchiveBlob, ReferenceOutcome.Unsupported, why, cancellationToken);
         }
 
-        var request = new ChannelRequest(account, http.CreateClient(ChannelHttp.ClientName(account)), time, cancellationToken);
+        var request = ChannelRequest.For(account, http, time, cancellationToken);
         var fetched = await fetcher.FetchAsync(request, reference.ChannelOrderId);
         if (fetched is null)
         {

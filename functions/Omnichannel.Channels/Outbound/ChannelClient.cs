@@ -1,5 +1,4 @@
 using Omnichannel.Channels.Configuration;
-using Omnichannel.Hosting.Configuration;
 
 namespace Omnichannel.Channels.Outbound;
 
@@ -24,10 +23,6 @@ internal sealed class ChannelClient(string channel, IChannelApi api, ChannelAcco
     public Task AcknowledgeCancellationAsync(string store, string channelOrderId, CancellationToken cancellationToken) =>
         api.AcknowledgeCancellationAsync(Request(store, cancellationToken), channelOrderId);
 
-    private ChannelRequest Request(string store, CancellationToken cancellationToken)
-    {
-        var account = accounts.Find(channel, store.ToLowerInvariant())
-            ?? throw new SettingException($"Channels:{channel}:{store}", "is not configured.");
-        return new ChannelRequest(account, http.CreateClient(ChannelHttp.ClientName(account)), time, cancellationToken);
-    }
+    private ChannelRequest Request(string store, CancellationToken cancellationToken) =>
+        ChannelRequest.For(accounts.Require(channel, store), http, time, cancellationToken);
 }

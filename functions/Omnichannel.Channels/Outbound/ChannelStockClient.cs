@@ -1,4 +1,3 @@
-using Omnichannel.Hosting.Configuration;
 
 namespace Omnichannel.Channels.Outbound;
 
@@ -71,12 +70,8 @@ internal sealed class ChannelStockClient(
         }
     }
 
-    private ChannelRequest Request(string store, CancellationToken cancellationToken)
-    {
-        var account = Account(store);
-        return new ChannelRequest(account, http.CreateClient(ChannelHttp.ClientName(account)), time, cancellationToken);
-    }
+    private ChannelRequest Request(string store, CancellationToken cancellationToken) =>
+        ChannelRequest.For(Account(store), http, time, cancellationToken);
 
-    private Configuration.ChannelAccount Account(string store) =>
-        accounts.Find(Channel, store.ToLowerInvariant()) ?? throw new SettingException($"Channels:{Channel}:{store}", "is not configured.");
+    private Configuration.ChannelAccount Account(string store) => accounts.Require(Channel, store);
 }

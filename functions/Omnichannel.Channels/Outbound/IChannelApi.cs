@@ -19,4 +19,13 @@ public interface IChannelApi
 }
 
 /// <summary>What an outbound call needs: the account, its HttpClient and the caller's token.</summary>
-public sealed record ChannelRequest(ChannelAccount Account, HttpClient Http, TimeProvider Time, CancellationToken CancellationToken);
+public sealed record ChannelRequest(ChannelAccount Account, HttpClient Http, TimeProvider Time, CancellationToken CancellationToken)
+{
+    /// <summary>A request on the account's own resilient HttpClient (<see cref="ChannelHttp"/>).</summary>
+    public static ChannelRequest For(ChannelAccount account, IHttpClientFactory http, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(http);
+        return new(account, http.CreateClient(ChannelHttp.ClientName(account)), time, cancellationToken);
+    }
+}

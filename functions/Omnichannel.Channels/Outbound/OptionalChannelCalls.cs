@@ -1,5 +1,4 @@
 using Omnichannel.Channels.Configuration;
-using Omnichannel.Hosting.Configuration;
 
 namespace Omnichannel.Channels.Outbound;
 
@@ -13,7 +12,7 @@ public sealed class OptionalChannelCalls(ChannelAccounts accounts, IEnumerable<I
     /// <summary>True when the channel was told; false when its adapter has no ready-for-pickup call.</summary>
     public async Task<bool> TryReportReadyForPickupAsync(string channel, string store, PickupReport report, CancellationToken cancellationToken)
     {
-        var account = Account(channel, store);
+        var account = accounts.Require(channel, store);
         if (pickups.FirstOrDefault(p => string.Equals(p.Adapter, account.Adapter, StringComparison.OrdinalIgnoreCase)) is not { } api)
         {
             return false;
@@ -27,7 +26,7 @@ public sealed class OptionalChannelCalls(ChannelAccounts accounts, IEnumerable<I
     public async Task<ReturnReceipt?> TryReportReturnAsync(string channel, string store, ReturnReport report, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
-        var account = Account(channel, store);
+        var account = accounts.Require(channel, store);
         if (returns.FirstOrDefault(p => string.Equals(p.Adapter, account.Adapter, StringComparison.OrdinalIgnoreCase)) is not { } api)
         {
             return null;
@@ -36,14 +35,6 @@ public sealed class OptionalChannelCalls(ChannelAccounts accounts, IEnumerable<I
         return await api.ReportReturnAsync(Request(account, cancellationToken), report, idempotencyKey);
     }
 
-    private ChannelAccount Account(string channel, string store)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
-        ArgumentException.ThrowIfNullOrWhiteSpace(store);
-        return accounts.Find(channel.ToLowerInvariant(), store.ToLowerInvariant())
-            ?? throw new SettingException($"Channels:{channel}:{store}", "is not configured.");
-    }
-
     private ChannelRequest Request(ChannelAccount account, CancellationToken cancellationToken) =>
-        new(account, http.CreateClient(ChannelHttp.ClientName(account)), time, cancellationToken);
+        ChannelRequest.For(account, http, time, cancellationToken);
 }

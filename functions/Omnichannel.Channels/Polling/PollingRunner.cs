@@ -30,7 +30,7 @@ public sealed class PollingRunner(
         ArgumentNullException.ThrowIfNull(poller);
         var (cursor, etag) = await cursors.ReadAsync(account.Channel, account.Store, cancellationToken);
         var window = Window(cursor, time.GetUtcNow(), options.Value);
-        var request = new ChannelRequest(account, http.CreateClient(ChannelHttp.ClientName(account)), time, cancellationToken);
+        var request = ChannelRequest.For(account, http, time, cancellationToken);
         var next = new PollCursor(window.To, cursor?.Token);
         int read = 0, forwarded = 0;
         try

@@ -57,8 +57,8 @@ public sealed class OutboundFixture : IAsyncDisposable
     /// <summary>An outbound request of the channel's <c>main</c> account, as the feature's callers build it.</summary>
     public ChannelRequest Request(string channel)
     {
-        var account = Services.GetRequiredService<ChannelAccounts>().Find(channel, "main")!;
-        return new ChannelRequest(account, Services.GetRequiredService<IHttpClientFactory>().CreateClient(ChannelHttp.ClientName(account)), TimeProvider.System, CancellationToken.None);
+        var account = Services.GetRequiredService<ChannelAccounts>().Require(channel, "main");
+        return ChannelRequest.For(account, Services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, CancellationToken.None);
     }
 
     public RecordedRequest Single() => Assert.Single(Server.Requests);
