@@ -2,21 +2,25 @@ using System.Text.Json;
 
 namespace Omnichannel.Channels.Outbound;
 
-/// <summary>Reads for the stock read calls: a listing the channel does not know is null, not an error.</summary>
+/// <summary>Reads of one thing (a listing's stock, an order): a thing the channel does not know is null, not an error.</summary>
 public static class ChannelReadExtensions
 {
-    /// <summary>GETs <paramref name="path"/>; null on 404 or an empty answer, <see cref="ChannelApiException"/> on any other failure.</summary>
-    public static async Task<JsonDocument?> TryGetJsonAsync(this ChannelRequest request, string operation, string path, Action<HttpRequestMessage>? configure = null)
+    /// <summary>GETs <paramref name="path"/>: the answer's raw bytes; null on 404, <see cref="ChannelApiException"/> on any other failure.</summary>
+    public static async Task<byte[]?> TryGetAsync(this ChannelRequest request, string operation, string path, Action<HttpRequestMessage>? configure = null)
     {
         try
         {
-            return await request.SendJsonAsync(operation, HttpMethod.Get, path, null, idempotent: true, configure);
+            return await request.SendAsync(operation, HttpMethod.Get, path, null, idempotent: true, configure);
         }
         catch (ChannelApiException e) when (e.Status == 404)
         {
             return null;
         }
     }
+
+    /// <summary>As <see cref="TryGetAsync"/>, parsed; null also for an empty answer.</summary>
+    public static async Task<JsonDocument?> TryGetJsonAsync(this ChannelRequest request, string operation, string path, Action<HttpRequestMessage>? configure = null) =>
+        await request.TryGetAsync(operation, path, configure) is { } bytes ? ChannelRequestExtensions.ParseAnswer(bytes) : null;
 
     /// <summary>The whole, non-negative number at the end of <paramref name="names"/>, or null when a step is missing or null.</summary>
     public static int? Quantity(this JsonElement element, params string[] names)

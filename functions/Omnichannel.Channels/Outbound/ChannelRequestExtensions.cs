@@ -20,9 +20,12 @@ public static class ChannelRequestExtensions
         Action<HttpRequestMessage>? configure = null,
         string mediaType = "application/json")
     {
-        var bytes = await request.SendAsync(operation, method, path, body, idempotent, configure, mediaType);
-        return bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') ? null : JsonDocument.Parse(bytes);
+        return ParseAnswer(await request.SendAsync(operation, method, path, body, idempotent, configure, mediaType));
     }
+
+    /// <summary>The JSON of an answer; null when it is empty or only whitespace.</summary>
+    internal static JsonDocument? ParseAnswer(byte[] bytes) =>
+        bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') ? null : JsonDocument.Parse(bytes);
 
     /// <summary>
     /// As <see cref="SendJsonAsync"/>, returning the answer's raw bytes (pollers archive them as received);

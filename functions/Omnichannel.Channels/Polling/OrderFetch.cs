@@ -11,17 +11,7 @@ public static class OrderFetch
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(map);
-        byte[] body;
-        try
-        {
-            body = await request.SendAsync(operation, HttpMethod.Get, path, null, idempotent: true, configure);
-        }
-        catch (ChannelApiException e) when (e.Status == 404)
-        {
-            return null;
-        }
-
-        return Map(path, body, map);
+        return await request.TryGetAsync(operation, path, configure) is { } body ? Map(path, body, map) : null;
     }
 
     /// <summary>Maps an answer already read, turning the mappers' payload errors into <see cref="FetchedOrder.Unreadable"/>.</summary>

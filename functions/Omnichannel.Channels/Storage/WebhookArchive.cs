@@ -16,15 +16,10 @@ public sealed class WebhookArchive(ChannelStorage storage)
     public async Task<string> WriteAsync(ArchivedPayload payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        await storage.EnsureCreatedAsync(cancellationToken);
         var name = string.Create(
             CultureInfo.InvariantCulture,
             $"{payload.Channel}/{payload.Store}/{payload.ReceivedAt:yyyy/MM/dd/HHmmssfff}-{Guid.NewGuid():N}.json");
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
-        await StorageCall.RunAsync(() => storage.Archive.GetBlobClient(name).UploadAsync(
-            new BinaryData(bytes),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
-            cancellationToken));
+        await UploadJsonAsync(name, payload, cancellationToken);
         return name;
     }
 
@@ -33,14 +28,10 @@ public sealed class WebhookArchive(ChannelStorage storage)
     /// a fetched order), beside that payload, so the order flow reads exactly what was forwarded. Overwrites:
     /// the same payload always maps to the same order.
     /// </summary>
-    public async Task WriteMappedOrderAsync(string archiveBlob, CanonicalOrder order, CancellationToken cancellationToken)
+    public Task WriteMappedOrderAsync(string archiveBlob, CanonicalOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        await storage.EnsureCreatedAsync(cancellationToken);
-        await StorageCall.RunAsync(() => storage.Archive.GetBlobClient(MappedOrderName(archiveBlob, order.ChannelOrderId)).UploadAsync(
-            new BinaryData(JsonSerializer.SerializeToUtf8Bytes(order)),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
-            cancellationToken));
+        return UploadJsonAsync(MappedOrderName(archiveBlob, order.ChannelOrderId), order, cancellationToken);
     }
 
     /// <summary>The order kept by <see cref="WriteMappedOrderAsync"/>; null when none was kept.</summary>
@@ -59,4 +50,13 @@ public sealed class WebhookArchive(ChannelStorage storage)
 
     private static string MappedOrderName(string archiveBlob, string channelOrderId) =>
         $"{archiveBlob}.orders/{Uri.EscapeDataString(channelOrderId)}.json";
+
+    private async Task UploadJsonAsync<T>(string name, T value, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await StorageCall.RunAsync(() => storage.Archive.GetBlobClient(name).UploadAsync(
+            new BinaryData(JsonSerializer.SerializeToUtf8Bytes(value)),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken));
+    }
 }

@@ -18,12 +18,7 @@ public sealed class BigCommerceOrderFetcher : IOrderFetcher
     {
         ArgumentNullException.ThrowIfNull(request);
         var path = $"v2/orders/{ChannelRequestExtensions.Segment(channelOrderId)}";
-        byte[] order;
-        try
-        {
-            order = await GetAsync(request, "getOrder", path);
-        }
-        catch (ChannelApiException e) when (e.Status == 404)
+        if (await request.TryGetAsync("getOrder", path, m => BigCommerceApi.Authorize(m, request.Account)) is not { } order)
         {
             return null;
         }

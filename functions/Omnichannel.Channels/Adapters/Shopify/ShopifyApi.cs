@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Outbound;
 
 namespace Omnichannel.Channels.Adapters.Shopify;
@@ -20,6 +21,13 @@ public sealed class ShopifyApi : IChannelApi
     public const string DefaultApiVersion = "2025-07";
 
     public string Adapter => "shopify";
+
+    /// <summary>An Admin API path of the account's <c>ApiVersion</c>, e.g. <c>admin/api/2025-07/orders.json</c>.</summary>
+    internal static string AdminPath(ChannelAccount account, string resource) =>
+        $"admin/api/{account["ApiVersion"] ?? DefaultApiVersion}/{resource}";
+
+    internal static void Authorize(HttpRequestMessage message, ChannelAccount account) =>
+        message.Headers.Add("X-Shopify-Access-Token", account.Required("AccessToken"));
 
     public async Task<ShipmentReceipt> ReportShipmentAsync(ChannelRequest request, ShipmentReport shipment, string idempotencyKey)
     {

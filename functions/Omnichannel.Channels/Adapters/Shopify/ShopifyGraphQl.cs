@@ -8,14 +8,13 @@ internal static class ShopifyGraphQl
 {
     public static async Task<JsonDocument> PostAsync(ChannelRequest request, string operation, string query, object variables, bool idempotent)
     {
-        var version = request.Account["ApiVersion"] ?? ShopifyApi.DefaultApiVersion;
         var answer = await request.SendJsonAsync(
             operation,
             HttpMethod.Post,
-            $"admin/api/{version}/graphql.json",
+            ShopifyApi.AdminPath(request.Account, "graphql.json"),
             new { query, variables },
             idempotent,
-            m => m.Headers.Add("X-Shopify-Access-Token", request.Account.Required("AccessToken")))
+            m => ShopifyApi.Authorize(m, request.Account))
             ?? throw new ChannelApiException(request.Account.Channel, operation, 200, "empty answer");
         if (answer.RootElement.TryGetProperty("errors", out var errors))
         {

@@ -15,12 +15,11 @@ public sealed class ShopifyOrderFetcher : IOrderFetcher
     public Task<FetchedOrder?> FetchAsync(ChannelRequest request, string channelOrderId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var version = request.Account["ApiVersion"] ?? ShopifyApi.DefaultApiVersion;
         return OrderFetch.GetAsync(
             request,
             "getOrder",
-            $"admin/api/{version}/orders/{ChannelRequestExtensions.Segment(channelOrderId)}.json",
-            m => m.Headers.Add("X-Shopify-Access-Token", request.Account.Required("AccessToken")),
+            ShopifyApi.AdminPath(request.Account, $"orders/{ChannelRequestExtensions.Segment(channelOrderId)}.json"),
+            m => ShopifyApi.Authorize(m, request.Account),
             answer => ShopifyOrderMapper.Map(JsonRead.Obj(answer, "order") ?? throw new Ingestion.PayloadException("Field 'order' is missing."), request.Account));
     }
 }

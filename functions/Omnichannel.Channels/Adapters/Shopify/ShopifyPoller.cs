@@ -21,9 +21,8 @@ public sealed class ShopifyPoller : IOrderPoller
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(window);
-        var version = request.Account["ApiVersion"] ?? ShopifyApi.DefaultApiVersion;
         string? path = PollReading.Path(
-            $"admin/api/{version}/orders.json",
+            ShopifyApi.AdminPath(request.Account, "orders.json"),
             ("status", "any"),
             ("updated_at_min", PollReading.Iso(window.From)),
             ("updated_at_max", PollReading.Iso(window.To)),
@@ -37,7 +36,7 @@ public sealed class ShopifyPoller : IOrderPoller
                 path,
                 null,
                 idempotent: true,
-                m => m.Headers.Add("X-Shopify-Access-Token", request.Account.Required("AccessToken")),
+                m => ShopifyApi.Authorize(m, request.Account),
                 inspect: answer => next = NextPage(answer, request.Account.BaseUrl));
             using var json = JsonDocument.Parse(bytes);
             var orders = json.RootElement.TryGetProperty("orders", out var list) ? list.EnumerateArray().ToList() : [];
