@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Omnichannel.Ledger.Configuration;
+
 namespace Omnichannel.Ledger.Changes;
 
 /// <summary>
@@ -14,4 +17,22 @@ namespace Omnichannel.Ledger.Changes;
 /// <param name="Sequence">Sequence of the movement that opened the window.</param>
 /// <param name="ChangedAt">When that movement was recorded.</param>
 /// <param name="WindowEnd">When the window closes (the message's earliest delivery).</param>
-public sealed record StockChanged(string Sku, IReadOnlyList<string> Locations, long Sequence, DateTimeOffset ChangedAt, DateTimeOffset WindowEnd);
+public sealed record StockChanged(string Sku, IReadOnlyList<string> Locations, long Sequence, DateTimeOffset ChangedAt, DateTimeOffset WindowEnd)
+{
+    /// <summary>
+    /// Reads a queue message body for a consumer: the change, or why the body is not one (a consumer drops it:
+    /// redelivering a malformed message would only fail again).
+    /// </summary>
+    public static (StockChanged? Change, string? Error) Read(string body)
+    {
+        try
+        {
+            var change = JsonSerializer.Deserialize<StockChanged>(body, LedgerJson.Options);
+            return string.IsNullOrWhiteSpace(change?.Sku) ? (null, "no sku") : (change, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, e.Message);
+        }
+    }
+}

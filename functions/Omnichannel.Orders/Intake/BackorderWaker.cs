@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Durable.Client;
 using Omnichannel.Hosting.Declarations;
@@ -16,25 +15,13 @@ namespace Omnichannel.Orders.Intake;
 /// </summary>
 public sealed class BackorderWaker(BackorderIndex index, DurableClient client, ILogger<BackorderWaker> logger) : IQueueHandler
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task HandleAsync(QueueInvocation message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        StockChanged? change;
-        try
+        var (change, error) = StockChanged.Read(message.Body);
+        if (change is null)
         {
-            change = JsonSerializer.Deserialize<StockChanged>(message.Body, Json);
-        }
-        catch (JsonException e)
-        {
-            Log.StockChangeSkipped(logger, message.MessageId, e.Message);
-            return;
-        }
-
-        if (string.IsNullOrEmpty(change?.Sku))
-        {
-            Log.StockChangeSkipped(logger, message.MessageId, "no SKU");
+            Log.StockChangeSkipped(logger, message.MessageId, error!);
             return;
         }
 

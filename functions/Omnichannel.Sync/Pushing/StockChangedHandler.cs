@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger.Changes;
@@ -12,25 +11,13 @@ namespace Omnichannel.Sync.Pushing;
 /// </summary>
 public sealed class StockChangedHandler(StockSyncEngine engine, ILogger<StockChangedHandler> logger) : IQueueHandler
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task HandleAsync(QueueInvocation message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        StockChanged? change;
-        try
+        var (change, error) = StockChanged.Read(message.Body);
+        if (change is null)
         {
-            change = JsonSerializer.Deserialize<StockChanged>(message.Body, Json);
-        }
-        catch (JsonException e)
-        {
-            Log.BadMessage(logger, message.MessageId, e.Message);
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(change?.Sku))
-        {
-            Log.BadMessage(logger, message.MessageId, "no sku");
+            Log.BadMessage(logger, message.MessageId, error!);
             return;
         }
 
