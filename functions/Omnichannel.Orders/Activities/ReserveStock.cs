@@ -24,9 +24,10 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
         var available = views.SelectMany(v => v.Locations.Select(b => (Key: (v.Sku, b.Location), b.Available))).ToDictionary(x => x.Key, x => x.Available);
         var plan = new List<Allocation>();
         var missing = new List<string>();
+        int Free(string sku, string location) => Math.Max(0, available.GetValueOrDefault((sku, location)));
         foreach (var line in input.Lines)
         {
-            var total = candidates.Sum(l => Math.Max(0, available.GetValueOrDefault((line.Sku, l.Id))));
+            var total = candidates.Sum(l => Free(line.Sku, l.Id));
             if (total < line.Quantity)
             {
                 missing.Add($"{line.Sku}: {line.Quantity} wanted, {total} available at {string.Join('/', candidates.Select(c => c.Id))}");
@@ -34,11 +35,11 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
             }
 
             // One location with all of the line keeps it in one parcel; otherwise take it where it is, best first.
-            var whole = candidates.FirstOrDefault(l => available.GetValueOrDefault((line.Sku, l.Id)) >= line.Quantity);
+            var whole = candidates.FirstOrDefault(l => Free(line.Sku, l.Id) >= line.Quantity);
             var left = line.Quantity;
             foreach (var location in whole is null ? candidates : [whole])
             {
-                var take = Math.Min(left, Math.Max(0, available.GetValueOrDefault((line.Sku, location.Id))));
+                var take = Math.Min(left, Free(line.Sku, location.Id));
                 if (take == 0)
                 {
                     continue;

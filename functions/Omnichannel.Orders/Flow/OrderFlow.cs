@@ -73,48 +73,48 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options) : TaskOrchestrato
         await context.CallActivityAsync<List<FulfilmentRecord>>(RequestFulfilment.Name, new FulfilmentInput(input.OrderId, order, held), Steps);
         var where = string.Join(", ", held.Select(a => a.Location).Distinct(StringComparer.Ordinal));
         var reporting = TaskOptions.FromRetryPolicy(new RetryPolicy(o.ReportAttempts, o.ReportRetryInterval) { BackoffCoefficient = 2 });
-        if (order.Fulfilment.Kind != FulfilmentKind.PickupInStore)
+        var shipping = new ShippingSteps(context, waits, input, o, reporting, order);
+        if (order.Fulfilment.Kind == FulfilmentKind.PickupInStore)
         {
-            var shipping = await new ShippingSteps(context, waits, input, o, reporting).ShipAsync(order.Channel, order.Store, order.ChannelOrderId, held);
-            if (shipping.Parcels.Count == 0)
+            var pickup = await new PickupSteps(context, waits, input, o, reporting).CollectAsync(held, where);
+            if (pickup is null)
             {
                 return await CancelAsync(context, input, held, await waits.Cancel);
             }
 
-            var tracking = string.Join(", ", shipping.Parcels.Select(p => p.TrackingNumber));
-            if (shipping.Pending.Count > 0 || waits.Cancel.IsCompleted)
-            {
-                // Too late for what left: operations decide (return, refund). What had not shipped is released.
-                if (shipping.Pending.Count > 0)
-                {
-                    await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, shipping.Pending), Steps);
-                }
-
-                await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
-                return Finish(context, OrderStatus.Completed, $"Tracking {tracking} reported; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
-            }
-
-            return Finish(context, OrderStatus.Completed, $"Tracking {tracking} reported to {order.Channel}");
+            var what = $"Picked up at {where}";
+            await shipping.ShipParcelAsync(held, pickup, what);
+            return await FinishShippedAsync(context, input, waits, [], $"{what}; reported to {order.Channel}");
         }
 
-        var pickup = await new PickupSteps(context, waits, input, o, reporting).CollectAsync(held, where);
-        if (pickup is null)
+        var shipped = await shipping.ShipAsync(held);
+        if (shipped.Parcels.Count == 0)
         {
             return await CancelAsync(context, input, held, await waits.Cancel);
         }
 
-        await context.CallActivityAsync<int>(ShipStock.Name, new AllocationInput(input.OrderId, order.Channel, held), Steps);
-        var what = $"Picked up at {where}";
-        context.SetCustomStatus(new OrderProgress(OrderStatus.Shipped, what));
-        await context.CallActivityAsync<ReportedShipment>(
-            ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, pickup), reporting);
-        if (waits.Cancel.IsCompleted)
+        var tracking = string.Join(", ", shipped.Parcels.Select(p => p.TrackingNumber));
+        return await FinishShippedAsync(context, input, waits, shipped.Pending, $"Tracking {tracking} reported to {order.Channel}");
+    }
+
+    /// <summary>
+    /// The end once something left: completed, or, when a cancellation came, what had not shipped is released and
+    /// the order is flagged (too late for what left: operations decide, return or refund).
+    /// </summary>
+    private static async Task<OrderFlowResult> FinishShippedAsync(TaskOrchestrationContext context, OrderFlowInput input, FlowWaits waits, IReadOnlyList<Allocation> unshipped, string detail)
+    {
+        if (unshipped.Count == 0 && !waits.Cancel.IsCompleted)
         {
-            await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
-            return Finish(context, OrderStatus.Completed, $"{what} reported; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
+            return Finish(context, OrderStatus.Completed, detail);
         }
 
-        return Finish(context, OrderStatus.Completed, $"{what}; reported to {order.Channel}");
+        if (unshipped.Count > 0)
+        {
+            await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, unshipped), Steps);
+        }
+
+        await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
+        return Finish(context, OrderStatus.Completed, $"{detail}; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
     }
 
     private static async Task<OrderFlowResult> CancelAsync(TaskOrchestrationContext context, OrderFlowInput input, IReadOnlyList<Allocation> held, CancelRequest request)

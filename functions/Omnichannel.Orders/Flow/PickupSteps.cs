@@ -1,4 +1,3 @@
-using Omnichannel.Channels.Outbound;
 using Omnichannel.Durable.Orchestration;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Orders.Configuration;
@@ -29,7 +28,7 @@ internal sealed class PickupSteps(TaskOrchestrationContext context, FlowWaits wa
             return null;
         }
 
-        var lines = held.GroupBy(a => a.ChannelLineId, StringComparer.Ordinal).Select(g => new ShipmentLine(g.Key, g.Sum(a => a.Quantity))).ToList();
+        var lines = ShippingSteps.LinesOf(held);
         var told = await context.CallActivityAsync<string>(
             ReportReadyForPickup.Name, new PickupInput(input.OrderId, input.Channel, input.Store, input.ChannelOrderId, lines, ready!.ChannelFulfilmentOrderId), reporting);
         context.SetCustomStatus(new OrderProgress(OrderStatus.ReadyForPickup, $"Ready at {where} since {ready.At:u}; {told}"));
