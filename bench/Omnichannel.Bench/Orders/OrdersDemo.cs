@@ -12,7 +12,7 @@ using Omnichannel.Channels.Adapters.Common;
 namespace Omnichannel.Bench.Orders;
 
 /// <summary>
-/// The order demo against a running hub (<c>dotnet run --project functions/Omnichannel.Functions</c> with the demo
+/// The order demo against a running hub (<c>dotnet run --project functions/Omnichannel.LocalHost</c> with the demo
 /// settings of the README): serves fake channel APIs on <c>http://127.0.0.1:7072</c>, sends signed orders from
 /// Shopify (shipped from the warehouse), Amazon (FBA), Rakuten (click-and-collect, and one with an unknown SKU
 /// that operations map), confirms the shipments, returns the cap to the store and prints each order's path and the ledger's stock.

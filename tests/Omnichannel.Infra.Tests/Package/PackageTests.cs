@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Functions;
-using Omnichannel.Functions.CustomHandler;
+using Omnichannel.LocalHost;
+using Omnichannel.LocalHost.CustomHandler;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Infra.Tests.Bicep;
 using Omnichannel.Infra.Tests.Support;
@@ -40,7 +40,7 @@ public sealed class PackageTests(PackagedHub package)
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
         var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-        var runtimeConfig = JsonNode.Parse(Read(zip, "Omnichannel.Functions.runtimeconfig.json"))!;
+        var runtimeConfig = JsonNode.Parse(Read(zip, "Omnichannel.LocalHost.runtimeconfig.json"))!;
 
         Assert.Contains("libcoreclr.so", names);
         Assert.NotNull(runtimeConfig["runtimeOptions"]!["includedFrameworks"]);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Omnichannel.Functions;
+using Omnichannel.LocalHost;
 using Omnichannel.Infra.Tests.Bicep;
 using Omnichannel.Storage.Connection;
 

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Storage.Connection;
+
+namespace Omnichannel.LocalHost.Health;
+
+/// <summary><c>GET /api/health</c>: the app and each storage service it can reach, 503 when one is down.</summary>
+internal static class HealthFunction
+{
+    public static IServiceCollection AddHealthFunction(this IServiceCollection services) =>
+        services.AddHttpFunction("Health", "health", AuthorizationLevel.Anonymous, CheckAsync, "GET");
+
+    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(StorageAccount storage, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        var checks = await Task.WhenAll(
+            ProbeAsync("table", () => storage.Tables.GetPropertiesAsync(timeout.Token)),
+            ProbeAsync("queue", () => storage.Queues.GetPropertiesAsync(timeout.Token)),
+            ProbeAsync("blob", () => storage.Blobs.GetPropertiesAsync(timeout.Token)));
+        var healthy = checks.All(c => c.Status == "ok");
+        var report = new HealthReport(healthy ? "ok" : "degraded", storage.Description, checks.ToDictionary(c => c.Service, c => c));
+        return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<ServiceHealth> ProbeAsync(string service, Func<Task> probe)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await probe();
+            return new ServiceHealth(service, "ok", watch.ElapsedMilliseconds, null);
+        }
+#pragma warning disable CA1031 // A health probe reports every failure instead of throwing.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new ServiceHealth(service, "unreachable", watch.ElapsedMilliseconds, e.GetType().Name);
+        }
+    }
+}
+
+/// <summary>The health answer.</summary>
+public sealed record HealthReport(string Status, string Storage, IReadOnlyDictionary<string, ServiceHealth> Services);
+
+/// <summary>One storage service's probe.</summary>
+public sealed record ServiceHealth(string Service, string Status, long Milliseconds, string? Error);

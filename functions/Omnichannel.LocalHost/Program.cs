@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Omnichannel.LocalHost;
+using Omnichannel.LocalHost.CustomHandler;
+using Omnichannel.LocalHost.LocalStorage;
+using Omnichannel.Hosting.Configuration;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Storage.Emulator;
+
+// `generate-functions <folder>` writes the function.json files for packaging instead of serving.
+if (args is ["generate-functions", var outputFolder, ..])
+{
+    var definitions = HubApp.Build(args[2..]).Services.GetServices<FunctionDefinition>().ToList();
+    var files = FunctionJsonGenerator.WriteAll(definitions, outputFolder);
+    Console.WriteLine($"Wrote {files.Count} function.json files to {Path.GetFullPath(outputFolder)}");
+    return 0;
+}
+
+try
+{
+    var app = HubApp.Build(args);
+
+    // Checked here, before the host starts, so that a bad setting is one line, not a host error log.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    await using var emulator = await LocalEmulator.StartIfWantedAsync(app.Services, CancellationToken.None);
+    await app.RunAsync();
+    if (emulator is { StartedHere: true })
+    {
+        Console.WriteLine("Stopping Azurite.");
+    }
+
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
+}
+catch (AzuriteUnavailableException e)
+{
+    Console.Error.WriteLine($"Local storage error: {e.Message}");
+}
+catch (SettingException e)
+{
+    Console.Error.WriteLine($"Configuration error: {e.Message}");
+}
+
+return 1;
+
+/// <summary>Entry point type, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,196 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Omnichannel.LocalHost.Diagnostics;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Storage.Connection;
+
+namespace Omnichannel.LocalHost.Triggers;
+
+/// <summary>
+/// Runs one queue function standalone, with the Functions queue trigger's guarantees: at least once,
+/// at most <see cref="QueueTriggerOptions.BatchSize"/> messages at a time, visibility renewed while a
+/// handler runs, failures retried until <see cref="QueueTriggerOptions.MaxDequeueCount"/>, then the
+/// message moves to <c>{queue}-poison</c> unchanged. On shutdown it stops taking messages, lets handlers
+/// finish, and returns to the queue whatever the shutdown deadline cut short.
+/// </summary>
+internal sealed class QueueListener(QueueFunction function, StorageAccount storage, IServiceScopeFactory scopes, TimeProvider time, ILogger<QueueListener> logger)
+{
+    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly QueueTriggerOptions _options = function.Options;
+    private readonly QueueClient _queue = storage.Queues.GetQueueClient(function.QueueName);
+    private readonly QueueClient _poison = storage.Queues.GetQueueClient(function.PoisonQueueName);
+
+    /// <summary>Takes and handles messages until <paramref name="stopTaking"/>, then waits for handlers.</summary>
+    /// <param name="stopTaking">Stops taking new messages.</param>
+    /// <param name="abort">Cancels running handlers; their messages are returned to the queue.</param>
+    public async Task RunAsync(CancellationToken stopTaking, CancellationToken abort)
+    {
+        if (!await CreateQueuesAsync(stopTaking))
+        {
+            return;
+        }
+
+        var running = new List<Task>();
+        var idle = MinPollingInterval;
+        while (!stopTaking.IsCancellationRequested)
+        {
+            running.RemoveAll(t => t.IsCompleted);
+            var free = _options.BatchSize - running.Count;
+            if (free == 0)
+            {
+                await Task.WhenAny(running);
+                continue;
+            }
+
+            QueueMessage[] messages;
+            try
+            {
+                messages = (await _queue.ReceiveMessagesAsync(free, _options.VisibilityTimeout, stopTaking)).Value;
+            }
+            catch (OperationCanceledException) when (stopTaking.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                Log.ListenerError(logger, e, function.Name);
+                messages = [];
+            }
+
+            if (messages.Length == 0)
+            {
+                await DelayAsync(idle, stopTaking);
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollingInterval.Ticks));
+                continue;
+            }
+
+            idle = MinPollingInterval;
+            running.AddRange(messages.Select(m => Task.Run(() => HandleAsync(m, abort), CancellationToken.None)));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>Creates both queues, retrying while storage is unreachable (e.g. the emulator still starting).</summary>
+    private async Task<bool> CreateQueuesAsync(CancellationToken stopTaking)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stopTaking.IsCancellationRequested)
+        {
+            try
+            {
+                await _queue.CreateIfNotExistsAsync(cancellationToken: stopTaking);
+                await _poison.CreateIfNotExistsAsync(cancellationToken: stopTaking);
+                return true;
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                Log.ListenerError(logger, e, function.Name);
+                await DelayAsync(delay, stopTaking);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+            }
+        }
+
+        return false;
+    }
+
+    private async Task HandleAsync(QueueMessage message, CancellationToken abort)
+    {
+        var receipt = new PopReceipt(message.PopReceipt);
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        var renewing = RenewAsync(message.MessageId, receipt, renewal.Token);
+        Exception? failure = null;
+        using var scope = Log.InvocationScope(logger, function.Name, message.MessageId);
+        try
+        {
+            await using var services = scopes.CreateAsyncScope();
+            var handler = (IQueueHandler)services.ServiceProvider.GetRequiredService(function.HandlerType);
+            var invocation = new QueueInvocation(function.Name, function.QueueName, message.MessageId, message.DequeueCount, message.InsertedOn, message.Body.ToString());
+            await handler.HandleAsync(invocation, abort);
+        }
+#pragma warning disable CA1031 // Any handler failure is a failed delivery: retried, then poisoned.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = e;
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+        }
+
+        try
+        {
+            await SettleAsync(message, receipt.Value, failure, abort.IsCancellationRequested);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // The pop receipt went stale (visibility lapsed): the message is visible again and will be retried.
+            Log.ListenerError(logger, e, function.Name);
+        }
+    }
+
+    private async Task SettleAsync(QueueMessage message, string popReceipt, Exception? failure, bool aborted)
+    {
+        if (failure is null)
+        {
+            await _queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+        }
+        else if (aborted && failure is OperationCanceledException)
+        {
+            await _queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            Log.MessageReturned(logger, function.Name, message.MessageId);
+        }
+        else if (message.DequeueCount >= _options.MaxDequeueCount)
+        {
+            // Send first, then delete: a crash between the two leaves a copy, never a loss.
+            await _poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
+            await _queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+            Log.MessagePoisoned(logger, function.Name, message.MessageId, function.PoisonQueueName, message.DequeueCount);
+        }
+        else
+        {
+            Log.MessageFailed(logger, failure, function.Name, message.MessageId, message.DequeueCount, _options.MaxDequeueCount);
+            await _queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.RetryDelay, cancellationToken: CancellationToken.None);
+        }
+    }
+
+    private async Task RenewAsync(string messageId, PopReceipt receipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.VisibilityTimeout / 2, time, cancellationToken);
+                var updated = await _queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: cancellationToken);
+                receipt.Value = updated.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            Log.RenewFailed(logger, e, function.Name, messageId);
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>The current pop receipt; each visibility renewal replaces it.</summary>
+    private sealed class PopReceipt(string value)
+    {
+        public string Value { get; set; } = value;
+    }
+}

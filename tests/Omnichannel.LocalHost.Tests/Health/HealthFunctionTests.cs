@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Omnichannel.Testing;
+
+namespace Omnichannel.LocalHost.Tests.Health;
+
+public sealed class HealthFunctionTests
+{
+    [Fact]
+    public async Task Get_StorageReachable_ReportsEveryServiceOk()
+    {
+        await using var hub = await HubFactory.CreateAsync();
+        using var client = hub.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
+        foreach (var service in new[] { "table", "queue", "blob" })
+        {
+            Assert.Equal("ok", body.RootElement.GetProperty("services").GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Get_StorageDown_Answers503NamingTheServices()
+    {
+        // A port this test owns, where every connection is closed at once: nothing else can answer there.
+        using var dead = new TcpListener(IPAddress.Loopback, 0);
+        dead.Start();
+        using var stop = new CancellationTokenSource();
+        var refusing = RefuseAsync(dead, stop.Token);
+        var port = ((IPEndPoint)dead.LocalEndpoint).Port;
+        await using var hub = new HubFactory(new Omnichannel.Storage.Emulator.AzuritePorts(port, port, port).ConnectionString);
+        using var client = hub.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {text}");
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal("degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("unreachable", body.RootElement.GetProperty("services").GetProperty("table").GetProperty("status").GetString());
+        await stop.CancelAsync();
+        await refusing;
+    }
+
+    private static async Task RefuseAsync(TcpListener listener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                using var socket = await listener.AcceptSocketAsync(cancellationToken);
+                socket.Close(0);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

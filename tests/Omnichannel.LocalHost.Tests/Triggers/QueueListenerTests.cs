@@ -1,0 +1,152 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Omnichannel.LocalHost.Triggers;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Storage.Connection;
+using Omnichannel.Testing;
+
+namespace Omnichannel.LocalHost.Tests.Triggers;
+
+public sealed class QueueListenerTests
+{
+    private static readonly QueueTriggerOptions Fast = new() { MaxPollingInterval = TimeSpan.FromMilliseconds(200), VisibilityTimeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public async Task RunAsync_MessageQueued_HandledOnceAndDeleted()
+    {
+        var (account, recorder, function) = await ArrangeAsync(Fast);
+        var queue = account.Queues.GetQueueClient(function.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("{\"order\":42}");
+        using var stop = new CancellationTokenSource();
+        var run = CreateSut(account, recorder, function).RunAsync(stop.Token, CancellationToken.None);
+
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+        await stop.CancelAsync();
+        await run;
+
+        var message = Assert.Single(recorder.Messages);
+        Assert.Equal("{\"order\":42}", message.Body);
+        Assert.Equal(1, message.DequeueCount);
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+    }
+
+    [Fact]
+    public async Task RunAsync_HandlerAlwaysFails_MovedToPoisonAfterMaxDequeueCountWithContentIntact()
+    {
+        var (account, recorder, function) = await ArrangeAsync(Fast with { MaxDequeueCount = 3 });
+        recorder.Fail = true;
+        var queue = account.Queues.GetQueueClient(function.QueueName);
+        var poison = account.Queues.GetQueueClient(function.PoisonQueueName);
+        await queue.CreateIfNotExistsAsync();
+        const string body = "{\"sku\":\"AB/12#3\",\"note\":\"ünïcødé\"}";
+        await queue.SendMessageAsync(body);
+        using var stop = new CancellationTokenSource();
+        var run = CreateSut(account, recorder, function).RunAsync(stop.Token, CancellationToken.None);
+
+        var poisoned = await WaitForMessageAsync(poison);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(body, poisoned);
+        Assert.Equal([1L, 2L, 3L], recorder.Messages.Select(m => m.DequeueCount).ToArray());
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+    }
+
+    [Fact]
+    public async Task RunAsync_HandlerOutlivesVisibilityTimeout_VisibilityRenewedSoNoOtherHostSeesIt()
+    {
+        var (account, recorder, function) = await ArrangeAsync(Fast with { VisibilityTimeout = TimeSpan.FromSeconds(2) });
+        recorder.Gate = new TaskCompletionSource();
+        var queue = account.Queues.GetQueueClient(function.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("long job");
+        using var stop = new CancellationTokenSource();
+        var run = CreateSut(account, recorder, function).RunAsync(stop.Token, CancellationToken.None);
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // Another host polls for three visibility timeouts while the handler still runs.
+        var seenByOther = 0;
+        for (var poll = 0; poll < 12; poll++)
+        {
+            seenByOther += (await queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1))).Value.Length;
+            await Task.Delay(500);
+        }
+
+        recorder.Gate.SetResult();
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal(0, seenByOther);
+        Assert.Single(recorder.Messages);
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShutdownDeadlineCutsHandlerShort_MessageReturnedToQueue()
+    {
+        var (account, recorder, function) = await ArrangeAsync(Fast with { VisibilityTimeout = TimeSpan.FromMinutes(5) });
+        recorder.Gate = new TaskCompletionSource();
+        var queue = account.Queues.GetQueueClient(function.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("in flight at shutdown");
+        using var stop = new CancellationTokenSource();
+        using var abort = new CancellationTokenSource();
+        var run = CreateSut(account, recorder, function).RunAsync(stop.Token, abort.Token);
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        await stop.CancelAsync();
+        await abort.CancelAsync();
+        await run;
+
+        // Visible again within seconds, although it was taken for five minutes.
+        Assert.Equal("in flight at shutdown", await WaitForMessageAsync(queue));
+    }
+
+    [Fact]
+    public async Task RunAsync_ShutdownWhileHandlerRuns_HandlerFinishesAndMessageDeleted()
+    {
+        var (account, recorder, function) = await ArrangeAsync(Fast);
+        recorder.Gate = new TaskCompletionSource();
+        var queue = account.Queues.GetQueueClient(function.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("finish me");
+        using var stop = new CancellationTokenSource();
+        var run = CreateSut(account, recorder, function).RunAsync(stop.Token, CancellationToken.None);
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        await stop.CancelAsync();
+        Assert.False(run.IsCompleted);
+        recorder.Gate.SetResult();
+        await run;
+
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+    }
+
+    private static async Task<string> WaitForMessageAsync(QueueClient queue)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await queue.ExistsAsync() && (await queue.PeekMessagesAsync(1)).Value is [var message])
+            {
+                return message.Body.ToString();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No message reached {queue.Name}.");
+    }
+
+    private static async Task<(StorageAccount Account, Recorder Recorder, QueueFunction Function)> ArrangeAsync(QueueTriggerOptions options) =>
+        (await Azurite.AccountAsync(), new Recorder(), new QueueFunction("Work", Unique.Name("q"), options, typeof(RecordingQueueHandler)));
+
+    private static QueueListener CreateSut(StorageAccount account, Recorder recorder, QueueFunction function)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(recorder)
+            .AddScoped<RecordingQueueHandler>()
+            .BuildServiceProvider();
+        return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<QueueListener>.Instance);
+    }
+}

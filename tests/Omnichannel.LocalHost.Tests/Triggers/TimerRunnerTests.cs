@@ -1,0 +1,134 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Omnichannel.LocalHost.Triggers;
+using Omnichannel.Hosting.Declarations;
+using Omnichannel.Testing;
+
+namespace Omnichannel.LocalHost.Tests.Triggers;
+
+public sealed class TimerRunnerTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 5, TimeSpan.Zero);
+
+    [Fact]
+    public async Task RunAsync_ClockReachesTicks_RunsHandlerOncePerTick()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("timer"), "*/10 * * * * *", false, typeof(RecordingTimerHandler));
+        using var stop = new CancellationTokenSource();
+        var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+
+        await AdvanceUntilAsync(time, recorder, count: 2);
+
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal([Start.AddSeconds(5), Start.AddSeconds(15)], recorder.Ticks.Select(t => t.ScheduledFor).ToArray());
+        Assert.All(recorder.Ticks, t => Assert.False(t.IsPastDue));
+        Assert.Equal(Start.AddSeconds(5), recorder.Ticks.Last().Last);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoHostsShareStorage_EachTickRunsOnce()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("shared"), "*/10 * * * * *", false, typeof(RecordingTimerHandler));
+        using var stop = new CancellationTokenSource();
+        var hostA = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+        var hostB = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+
+        await AdvanceUntilAsync(time, recorder, count: 3);
+        // Give the slower host every chance to run the last tick a second time before judging.
+        await Task.Delay(500);
+
+        await stop.CancelAsync();
+        await Task.WhenAll(hostA, hostB);
+        var ticks = recorder.Ticks.Select(t => t.ScheduledFor).ToArray();
+        Assert.Equal(ticks.Distinct().Count(), ticks.Length);
+        Assert.Equal(3, ticks.Length);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunOnStartup_RunsBeforeFirstTick()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("startup"), "0 0 * * * *", true, typeof(RecordingTimerHandler));
+        using var stop = new CancellationTokenSource();
+        var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal(Start, Assert.Single(recorder.Ticks).ScheduledFor);
+    }
+
+    [Fact]
+    public async Task RunAsync_TickMissedWhileNoHostRan_RunsOncePastDueAtStart()
+    {
+        var recorder = new Recorder();
+        var time = new FakeTimeProvider(Start);
+        var function = new TimerFunction(Unique.Name("missed"), "0 0 * * * *", false, typeof(RecordingTimerHandler));
+        var account = await Azurite.AccountAsync();
+        var singleton = new TimerSingleton(account);
+        var missed = Start.AddMinutes(-30);
+        await using (var claim = await singleton.TryClaimAsync(function.Name, Start.AddHours(-1), CancellationToken.None))
+        {
+            await claim!.CompleteAsync(new TimerStatus(Start.AddHours(-1), missed), CancellationToken.None);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+        await stop.CancelAsync();
+        await run;
+
+        var tick = Assert.Single(recorder.Ticks);
+        Assert.Equal(missed, tick.ScheduledFor);
+        Assert.True(tick.IsPastDue);
+    }
+
+    [Fact]
+    public void Parse_FiveFieldExpression_ThrowsNamingTheTimer()
+    {
+        var function = new TimerFunction("Nightly", "0 3 * * *", false, typeof(RecordingTimerHandler));
+
+        var error = Assert.Throws<InvalidOperationException>(() => TimerRunner.Parse(function));
+
+        Assert.Contains("Nightly", error.Message, StringComparison.Ordinal);
+        Assert.Contains("six-field", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Moves the fake clock to each of the next <paramref name="count"/> ten-second ticks and waits for the
+    /// handler. Landing exactly on the tick keeps it on time whether or not the runner was already waiting.
+    /// </summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Recorder recorder, int count)
+    {
+        for (var tick = 1; tick <= count; tick++)
+        {
+            var next = Start.AddSeconds(5 + (10 * (tick - 1)));
+            time.Advance(next - time.GetUtcNow());
+            Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)), $"tick {tick} did not run");
+        }
+
+        Assert.Equal(count, recorder.Ticks.Count);
+    }
+
+    private static async Task<TimerRunner> CreateSutAsync(TimerFunction function, Recorder recorder, TimeProvider time)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(recorder)
+            .AddScoped<RecordingTimerHandler>()
+            .BuildServiceProvider();
+        return new TimerRunner(
+            function,
+            new TimerSingleton(await Azurite.AccountAsync()),
+            services.GetRequiredService<IServiceScopeFactory>(),
+            time,
+            NullLogger<TimerRunner>.Instance);
+    }
+}
