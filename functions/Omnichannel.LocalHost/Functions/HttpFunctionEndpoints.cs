@@ -29,6 +29,7 @@ public static partial class HttpFunctionEndpoints
             Func<HttpContext, Task<IResult>> handler = context => InvokeAsync(invoker, context);
             var endpoint = app.Map(route, handler)
                 .WithName(function.Name)
+                .WithMetadata(new FunctionEndpointMetadata(function.Name, trigger.AuthLevel))
                 .AddEndpointFilter(new FunctionKeyFilter(LevelOf(trigger.AuthLevel), options, logger));
             if (trigger.Methods is { Length: > 0 } methods)
             {
@@ -88,3 +89,6 @@ public static partial class HttpFunctionEndpoints
     [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex RouteParameter();
 }
+
+/// <summary>Endpoint metadata naming the function an endpoint serves and the auth level its key filter checks.</summary>
+public sealed record FunctionEndpointMetadata(string FunctionName, AuthorizationLevel AuthLevel);
