@@ -36,9 +36,9 @@ public sealed class WebhookFunctions(
     public async Task<Results<Ok<IReadOnlyList<QuarantinedPayload>>, ValidationProblem, ProblemHttpResult>> ListQuarantineAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "webhooks/quarantine")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!HttpQuery.TryInt32(request, "take", out var take, out var badQuery))
+        if (!HttpQuery.TryInt(request, "take", out var take, out var badQuery))
         {
-            return badQuery;
+            return badQuery!;
         }
 
         if (take is < 1 or > 1000)

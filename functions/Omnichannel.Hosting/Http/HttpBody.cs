@@ -1,38 +1,43 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Omnichannel.Hosting.Http;
 
-// TEMPORARY copy until foundation's "Local host serves [Function] methods" lands; deleted at the merge.
-
-/// <summary>A JSON body read: the value (null for an empty body) or a 400 problem.</summary>
-public readonly record struct HttpBodyRead<T>(T? Value, ProblemHttpResult? Problem);
-
-/// <summary>Reads JSON request bodies as minimal APIs did.</summary>
+/// <summary>
+/// Reads an HTTP function's JSON body with the app's JSON options, as minimal APIs bound it before: no body is
+/// null, a body that is not JSON content is 415, malformed JSON or wrong types are 400, each as problem+json.
+/// </summary>
 public static class HttpBody
 {
-    public static async Task<HttpBodyRead<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<JsonBody<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        var options = request.HttpContext.RequestServices.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions
-            ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0)
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
         {
-            return new(default, null);
+            return default;
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return new(null, TypedResults.Problem(
+                "The request body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type"));
         }
 
         try
         {
-            return new(JsonSerializer.Deserialize<T>(buffer.ToArray(), options), null);
+            return new(await request.ReadFromJsonAsync<T>(cancellationToken), null);
         }
         catch (JsonException e)
         {
-            return new(default, TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad request"));
+            var where = e.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+            return new(null, TypedResults.Problem(
+                $"The request body is not valid JSON for {typeof(T).Name}{where}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request"));
         }
     }
 }
+
+/// <summary>A body read: the value (null when there was none) or the problem to answer with.</summary>
+public readonly record struct JsonBody<T>(T? Value, ProblemHttpResult? Problem)
+    where T : class;

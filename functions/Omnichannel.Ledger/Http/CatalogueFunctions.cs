@@ -41,9 +41,9 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     public async Task<Results<Ok<Page<Product>>, ValidationProblem, ProblemHttpResult>> ListProductsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!HttpQuery.TryInt32(request, "pageSize", out var pageSize, out var badQuery))
+        if (!HttpQuery.TryInt(request, "pageSize", out var pageSize, out var badQuery))
         {
-            return badQuery;
+            return badQuery!;
         }
 
         if (!LedgerProblems.TryPageSize(pageSize, out var size, out var problem))
@@ -120,9 +120,9 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     public async Task<Results<Ok<Page<ChannelListing>>, ValidationProblem, ProblemHttpResult>> ListListingsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "listings")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!HttpQuery.TryInt32(request, "pageSize", out var pageSize, out var badQuery))
+        if (!HttpQuery.TryInt(request, "pageSize", out var pageSize, out var badQuery))
         {
-            return badQuery;
+            return badQuery!;
         }
 
         if (!LedgerProblems.TryPageSize(pageSize, out var size, out var problem))

@@ -83,9 +83,9 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
     public async Task<Results<Ok<Page<Movement>>, ValidationProblem, ProblemHttpResult>> GetMovementsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}/movements")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
-        if (!HttpQuery.TryInt32(request, "pageSize", out var pageSize, out var badQuery))
+        if (!HttpQuery.TryInt(request, "pageSize", out var pageSize, out var badQuery))
         {
-            return badQuery;
+            return badQuery!;
         }
 
         if (!LedgerProblems.TryPageSize(pageSize, out var size, out var problem))

@@ -18,14 +18,14 @@ public sealed class SyncStatusFunctions(SyncStateStore store, IOptions<SyncOptio
     public async Task<Results<Ok<SyncStatus>, ValidationProblem, ProblemHttpResult>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!HttpQuery.TryBoolean(request, "failing", out var failing, out var badFailing))
+        if (!HttpQuery.TryBool(request, "failing", out var failing, out var badFailing))
         {
-            return badFailing;
+            return badFailing!;
         }
 
-        if (!HttpQuery.TryInt32(request, "limit", out var limit, out var badLimit))
+        if (!HttpQuery.TryInt(request, "limit", out var limit, out var badLimit))
         {
-            return badLimit;
+            return badLimit!;
         }
 
         var channel = HttpQuery.String(request, "channel");
