@@ -16,17 +16,17 @@ using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Channels.Polling;
 using Omnichannel.Channels.Storage;
-using Omnichannel.Hosting.Declarations;
 
 namespace Omnichannel.Channels;
 
-/// <summary>Registers the channels feature and declares its functions.</summary>
+/// <summary>Registers the channels feature.</summary>
 public static class ChannelsServiceCollectionExtensions
 {
     /// <summary>
-    /// Declares <c>POST /api/webhooks/{channel}</c> and <c>POST /api/webhooks/{channel}/{store}</c> (anonymous:
-    /// the channel's signature is the authentication), <c>GET /api/webhooks/quarantine</c> (function key),
-    /// the polling timer, and the outbound channel clients of every configured account.
+    /// Registers ingestion, polling and the outbound channel clients of every configured account. The functions are
+    /// [Function] methods: <c>POST /api/webhooks/{channel}</c> and <c>POST /api/webhooks/{channel}/{store}</c>
+    /// (anonymous: the channel's signature is the authentication) and <c>GET /api/webhooks/quarantine</c> (function
+    /// key) in <see cref="WebhookFunctions"/>, and the polling timer in <see cref="PollingFunctions"/>.
     /// </summary>
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
@@ -91,11 +91,6 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IOrderFetcher, EtsyOrderFetcher>();
         services.AddSingleton<IOrderFetcher, WalmartOrderFetcher>();
         services.AddSingleton<IOrderFetcher, BigCommerceOrderFetcher>();
-        services.AddTimerFunction<PollingTimer>(PollingTimer.FunctionName, configuration[$"{PollingOptions.Section}:Schedule"] ?? new PollingOptions().Schedule);
-
-        services.AddHttpFunction("webhooks-receive", "webhooks/{channel}", AuthorizationLevel.Anonymous, ReceiveDefaultStore, "POST");
-        services.AddHttpFunction("webhooks-receive-store", "webhooks/{channel}/{store}", AuthorizationLevel.Anonymous, WebhookEndpoints.ReceiveAsync, "POST");
-        services.AddHttpFunction("webhooks-quarantine", "webhooks/quarantine", AuthorizationLevel.Function, WebhookEndpoints.ListQuarantineAsync, "GET");
         return services;
     }
 
@@ -118,8 +113,4 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IChannelStockReadApi, BigCommerceStockApi>();
         services.AddSingleton<ChannelStockClients>();
     }
-
-    private static Delegate ReceiveDefaultStore =>
-        (string channel, Microsoft.AspNetCore.Http.HttpContext context, WebhookIngestor ingestor, Microsoft.Extensions.Options.IOptions<ChannelsOptions> options, TimeProvider time, ILogger<WebhookIngestor> logger, CancellationToken cancellationToken) =>
-            WebhookEndpoints.ReceiveAsync(channel, null, context, ingestor, options, time, logger, cancellationToken);
 }

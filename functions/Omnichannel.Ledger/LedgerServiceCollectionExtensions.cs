@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger.Alerts;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
-using Omnichannel.Ledger.Http;
 using Omnichannel.Ledger.Import;
 using Omnichannel.Ledger.Sales;
 using Omnichannel.Ledger.Stock;
 
 namespace Omnichannel.Ledger;
 
-/// <summary>Registers the ledger feature and declares its functions.</summary>
+/// <summary>
+/// Registers the ledger feature's services and options. Its functions are the [Function] methods of
+/// <c>StockFunctions</c>, <c>CatalogueFunctions</c>, <c>ImportFunctions</c>, <c>ReportFunctions</c> and
+/// <c>AlertWebhookFunctions</c>.
+/// </summary>
 public static class LedgerServiceCollectionExtensions
 {
     public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration)
@@ -31,16 +33,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<StockReader>();
 
         services.AddSingleton<CatalogueImporter>();
-        services.AddStockFunctions().AddCatalogueFunctions().AddImportFunctions().AddReportFunctions();
-
-        var webhook = configuration.GetSection(LedgerOptions.Section)[nameof(LedgerOptions.AlertWebhookUrl)];
-        if (!string.IsNullOrWhiteSpace(webhook))
-        {
-            services.AddHttpClient(AlertWebhookHandler.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-            var queue = configuration.GetSection(LedgerOptions.Section)[nameof(LedgerOptions.AlertWebhookQueue)] ?? new LedgerOptions().AlertWebhookQueue;
-            services.AddQueueFunction<AlertWebhookHandler>("LedgerAlertWebhook", queue, new QueueTriggerOptions { BatchSize = 4, MaxDequeueCount = 8, RetryDelay = TimeSpan.FromSeconds(30) });
-        }
-
+        services.AddHttpClient(AlertWebhookFunctions.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
 }

@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(3011, LogLevel.Warning, "Alert webhook at {Host} answered {Status} (attempt {DequeueCount})")]
     public static partial void WebhookFailed(ILogger logger, string host, int status, long dequeueCount);
 
+    [LoggerMessage(3012, LogLevel.Warning, "Alert webhook message {MessageId} arrived but no webhook is configured; it is kept for the poison queue")]
+    public static partial void WebhookNotConfigured(ILogger logger, string messageId);
+
     [LoggerMessage(3020, LogLevel.Information, "Import of {Kind}: {Applied} rows applied, {Failed} refused")]
     public static partial void Imported(ILogger logger, string kind, int applied, int failed);
 }

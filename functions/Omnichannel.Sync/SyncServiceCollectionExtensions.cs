@@ -1,25 +1,24 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Sync.Configuration;
 using Omnichannel.Sync.Feeds;
-using Omnichannel.Sync.Http;
 using Omnichannel.Sync.Pushing;
 using Omnichannel.Sync.Reconciliation;
 using Omnichannel.Sync.State;
 
 namespace Omnichannel.Sync;
 
-/// <summary>Registers the stock sync and feeds and declares their functions.</summary>
+/// <summary>Registers the stock sync and feeds.</summary>
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// Declares the queue function <c>SyncStockChanged</c> on <c>Ledger:StockChangedQueue</c>, the timers
-    /// <c>SyncRetry</c>, <c>SyncReconcile</c> and <c>SyncFeeds</c>, and (function key) <c>GET /api/sync/status</c>,
-    /// <c>POST /api/sync/reconcile</c>, <c>GET /api/feeds/{name}</c>, <c>POST /api/feeds/{name}/generate</c>,
-    /// <c>PUT /api/feeds/prices/{sku}</c>.
+    /// Registers the sync's services and options. Its functions are [Function] methods: the queue function
+    /// <c>SyncStockChanged</c> on <c>%Ledger:StockChangedQueue%</c> and the timer <c>SyncRetry</c>
+    /// (<see cref="PushFunctions"/>), the timer <c>SyncReconcile</c> and <c>POST /api/sync/reconcile</c>
+    /// (<see cref="ReconcileFunctions"/>), <c>GET /api/sync/status</c> (<c>SyncStatusFunctions</c>), and the timer
+    /// <c>SyncFeeds</c>, <c>GET /api/feeds/{name}</c>, <c>POST /api/feeds/{name}/generate</c> and
+    /// <c>PUT /api/feeds/prices/{sku}</c> (<see cref="FeedFunctions"/>).
     /// </summary>
     public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,8 +26,6 @@ public static class SyncServiceCollectionExtensions
         var section = configuration.GetSection(SyncOptions.Section);
         services.AddOptions<SyncOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
-        var options = new SyncOptions();
-        section.Bind(options);
 
         services.AddSingleton<SyncStorage>();
         services.AddSingleton<SyncStateStore>();
@@ -41,20 +38,6 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<PriceList>();
         services.AddSingleton<FeedStore>();
         services.AddSingleton<FeedGenerator>();
-
-        var queue = configuration["Ledger:StockChangedQueue"] ?? "stock-changed";
-        services.AddQueueFunction<StockChangedHandler>("SyncStockChanged", queue, new QueueTriggerOptions { BatchSize = Math.Clamp(options.QueueBatchSize, 1, 32), MaxDequeueCount = 10, RetryDelay = TimeSpan.FromSeconds(5) });
-        services.AddTimerFunction<SyncRetryTimer>("SyncRetry", options.RetrySchedule);
-        services.AddTimerFunction<ReconcileTimer>("SyncReconcile", options.ReconcileSchedule);
-        services.AddHttpFunction("SyncStatus", "sync/status", AuthorizationLevel.Function, SyncStatusEndpoints.GetAsync, "GET");
-        services.AddHttpFunction("SyncReconcileNow", "sync/reconcile", AuthorizationLevel.Function, ReconcileAsync, "POST");
-        services.AddTimerFunction<FeedTimer>("SyncFeeds", options.FeedSchedule);
-        services.AddHttpFunction("FeedGet", "feeds/{name}", AuthorizationLevel.Function, FeedEndpoints.GetAsync, "GET");
-        services.AddHttpFunction("FeedGenerate", "feeds/{name}/generate", AuthorizationLevel.Function, FeedEndpoints.GenerateAsync, "POST");
-        services.AddHttpFunction("FeedPricePut", "feeds/prices/{sku}", AuthorizationLevel.Function, FeedEndpoints.PutPriceAsync, "PUT");
         return services;
     }
-
-    private static Delegate ReconcileAsync => async (Reconciler reconciler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await reconciler.RunAsync(cancellationToken));
 }

@@ -92,8 +92,20 @@ var keyVaultReferenceSettings = [
   }
 ]
 
+// Settings that the functions' trigger binding expressions read (%Sync:RetrySchedule% is the app setting
+// Sync__RetrySchedule): the host refuses a function whose expression has no setting, so the defaults are
+// always deployed; extraSettings may override any of them.
+var bindingDefaults = {
+  Ledger__AlertWebhookQueue: 'stock-alerts-webhook'
+  Ledger__StockChangedQueue: 'stock-changed'
+  Sync__RetrySchedule: '30 * * * * *'
+  Sync__ReconcileSchedule: '0 */15 * * * *'
+  Sync__FeedSchedule: '0 0 * * * *'
+  Channels__Polling__Schedule: '0 */5 * * * *'
+}
+
 var plainSettings = [
-  for setting in items(extraSettings): {
+  for setting in items(union(bindingDefaults, extraSettings)): {
     name: setting.key
     value: setting.value
   }

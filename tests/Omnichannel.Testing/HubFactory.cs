@@ -16,6 +16,20 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
     public const string FunctionKey = "local-function-key-change-me";
     public const string AdminKey = "local-admin-key-change-me";
 
+    /// <summary>
+    /// The defaults of the settings that trigger binding expressions read (<c>%Sync:RetrySchedule%</c>, queue names),
+    /// as local.settings.sample.json and infra/modules/functionApp.bicep give them; a test's settings override them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> BindingDefaults = new Dictionary<string, string>
+    {
+        ["Ledger:AlertWebhookQueue"] = "stock-alerts-webhook",
+        ["Ledger:StockChangedQueue"] = "stock-changed",
+        ["Sync:RetrySchedule"] = "30 * * * * *",
+        ["Sync:ReconcileSchedule"] = "0 */15 * * * *",
+        ["Sync:FeedSchedule"] = "0 0 * * * *",
+        ["Channels:Polling:Schedule"] = "0 */5 * * * *",
+    };
+
     public static async Task<HubFactory> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         new(await Azurite.ConnectionStringAsync(), settings, services);
 
@@ -32,6 +46,11 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
         builder.UseSetting("AzureWebJobsStorage", storageConnectionString);
         builder.UseSetting("Hub:FunctionKey", FunctionKey);
         builder.UseSetting("Hub:AdminKey", AdminKey);
+        foreach (var (name, value) in BindingDefaults)
+        {
+            builder.UseSetting(name, value);
+        }
+
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(name, value);

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Channels;
-using Omnichannel.Hosting.Declarations;
+using Omnichannel.Channels.Ingestion;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Testing;
 
@@ -108,10 +109,9 @@ public sealed class WebhooksBenchmark : IBenchmarkCommand
         builder.Services.AddProblemDetails();
         builder.Services.AddChannels(builder.Configuration);
         var app = builder.Build();
-        foreach (var function in app.Services.GetServices<FunctionDefinition>().OfType<HttpFunction>())
-        {
-            app.MapMethods("/" + function.Path, function.Methods, function.Handler);
-        }
+        // The webhook function the benchmark calls, created per request from its scope as the worker does.
+        app.MapPost("/api/webhooks/{channel}/{store}", (HttpRequest request, string channel, string store, CancellationToken ct) =>
+            ActivatorUtilities.CreateInstance<WebhookFunctions>(request.HttpContext.RequestServices).ReceiveStoreAsync(request, channel, store, ct));
 
         await app.StartAsync(cancellationToken);
         return app;

@@ -3,7 +3,6 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Channels.Outbound;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
@@ -162,7 +161,7 @@ public sealed class SyncBenchmark : IBenchmarkCommand
                 await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (m, ct) =>
                 {
                     using var scope = services.CreateScope();
-                    await scope.ServiceProvider.GetRequiredService<StockChangedHandler>().HandleAsync(new QueueInvocation("SyncStockChanged", queue.Name, m.MessageId, m.DequeueCount, m.InsertedOn, m.Body.ToString()), ct);
+                    await ActivatorUtilities.CreateInstance<PushFunctions>(scope.ServiceProvider).StockChangedAsync(m, ct);
                     await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct);
                 });
             }

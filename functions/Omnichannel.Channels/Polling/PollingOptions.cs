@@ -9,7 +9,11 @@ public sealed class PollingOptions
 {
     public const string Section = "Channels:Polling";
 
-    /// <summary>Six-field NCRONTAB schedule of the polling timer. Default every 5 minutes (<c>0 */5 * * * *</c>).</summary>
+    /// <summary>
+    /// Six-field NCRONTAB schedule of the polling timer. Default every 5 minutes (<c>0 */5 * * * *</c>). The timer
+    /// reads it as <c>%Channels:Polling:Schedule%</c>, so the app setting <c>Channels__Polling__Schedule</c> must exist
+    /// (the template, local.settings.sample.json and the tests' HubFactory give the default).
+    /// </summary>
     public string Schedule { get; set; } = "0 */5 * * * *";
 
     /// <summary>

@@ -19,11 +19,17 @@ public sealed class LedgerOptions
 
     /// <summary>
     /// Internal queue feeding the alert webhook function (only used when <see cref="AlertWebhookUrl"/> is set), so
-    /// webhook failures are retried and end in <c>{queue}-poison</c>. Default <c>stock-alerts-webhook</c>.
+    /// webhook failures are retried and end in <c>{queue}-poison</c>. Default <c>stock-alerts-webhook</c>. The queue
+    /// trigger reads it as <c>%Ledger:AlertWebhookQueue%</c>, so the app setting <c>Ledger__AlertWebhookQueue</c> must
+    /// exist (the template, local.settings.sample.json and the tests' HubFactory give the default).
     /// </summary>
     public string AlertWebhookQueue { get; set; } = "stock-alerts-webhook";
 
-    /// <summary>Queue of <see cref="Changes.StockChanged"/> messages for the channel stock sync. Default <c>stock-changed</c>.</summary>
+    /// <summary>
+    /// Queue of <see cref="Changes.StockChanged"/> messages for the channel stock sync. Default <c>stock-changed</c>. The
+    /// sync's queue trigger reads it as <c>%Ledger:StockChangedQueue%</c>, so the app setting <c>Ledger__StockChangedQueue</c>
+    /// must exist (the template, local.settings.sample.json and the tests' HubFactory give the default).
+    /// </summary>
     public string StockChangedQueue { get; set; } = "stock-changed";
 
     /// <summary>

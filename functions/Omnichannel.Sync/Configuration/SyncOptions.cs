@@ -14,16 +14,31 @@ public sealed class SyncOptions
     /// <summary>Blob container the feeds are written to (<c>{feed}/latest.*</c>). Default <c>feeds</c>.</summary>
     public string FeedsContainer { get; set; } = "feeds";
 
-    /// <summary>NCRONTAB (6 fields) of the retry pass that re-pushes pending and failed listings. Default every minute.</summary>
+    /// <summary>
+    /// NCRONTAB (6 fields) of the retry pass that re-pushes pending and failed listings. Default every minute. The timer reads it as <c>%Sync:RetrySchedule%</c>, so the app setting
+    /// <c>Sync__RetrySchedule</c> must exist (the template, local.settings.sample.json and the tests' HubFactory give the
+    /// default); it is validated here at start-up.
+    /// </summary>
     public string RetrySchedule { get; set; } = "30 * * * * *";
 
-    /// <summary>NCRONTAB (6 fields) of the reconciliation that compares what channels show with what they should. Default every 15 minutes.</summary>
+    /// <summary>
+    /// NCRONTAB (6 fields) of the reconciliation that compares what channels show with what they should. Default every 15 minutes. The timer reads it as <c>%Sync:ReconcileSchedule%</c>, so the app setting
+    /// <c>Sync__ReconcileSchedule</c> must exist (the template, local.settings.sample.json and the tests' HubFactory give the
+    /// default); it is validated here at start-up.
+    /// </summary>
     public string ReconcileSchedule { get; set; } = "0 */15 * * * *";
 
-    /// <summary>NCRONTAB (6 fields) of feed generation. Default hourly.</summary>
+    /// <summary>
+    /// NCRONTAB (6 fields) of feed generation. Default hourly. The timer reads it as <c>%Sync:FeedSchedule%</c>, so the app setting
+    /// <c>Sync__FeedSchedule</c> must exist (the template, local.settings.sample.json and the tests' HubFactory give the
+    /// default); it is validated here at start-up.
+    /// </summary>
     public string FeedSchedule { get; set; } = "0 0 * * * *";
 
-    /// <summary>Stock-changed messages handled at once per host (1-32). Default 16.</summary>
+    /// <summary>
+    /// SKUs the retry pass re-syncs at once (1-32), so that their pushes share batched calls. Default 16. How many
+    /// stock-changed messages one host takes at once is host-wide: <c>extensions.queues.batchSize</c> in host.json.
+    /// </summary>
     public int QueueBatchSize { get; set; } = 16;
 
     /// <summary>Stock calls in flight at once per channel account from one host; the channel client's own rate limiter still applies. Default 4; 1-64.</summary>

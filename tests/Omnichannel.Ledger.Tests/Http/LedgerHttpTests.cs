@@ -57,6 +57,22 @@ public sealed class LedgerHttpTests
     }
 
     [Fact]
+    public async Task PostMovementsAndGetMovements_MalformedJsonOrBadQueryValue_400Problem()
+    {
+        await using var hub = await LedgerHub.CreateAsync();
+        using var client = hub.CreateFunctionClient();
+
+        using var malformed = await client.PostAsync(new Uri("/api/stock/movements", UriKind.Relative), new StringContent("{\"sku\":", System.Text.Encoding.UTF8, "application/json"));
+        using var badPageSize = await client.GetAsync(new Uri("/api/stock/SKU-1/movements?pageSize=ten", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, badPageSize.StatusCode);
+        Assert.Equal("application/problem+json", badPageSize.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("pageSize", await badPageSize.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stock_UnknownSkuOrLocation_404()
     {
         await using var hub = await LedgerHub.CreateAsync();

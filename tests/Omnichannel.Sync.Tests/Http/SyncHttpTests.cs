@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Omnichannel.Sync.Feeds;
 using Omnichannel.Sync.Http;
 using Omnichannel.Sync.Pushing;
 using Omnichannel.Sync.Tests.Support;
@@ -86,7 +87,7 @@ public sealed class SyncHttpTests
 
         Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
         Assert.Equal("text/csv", feed.Content.Headers.ContentType!.MediaType);
-        Assert.True(feed.Headers.Contains(FeedEndpoints.GeneratedAtHeader));
+        Assert.True(feed.Headers.Contains(FeedFunctions.GeneratedAtHeader));
         Assert.Contains("f-1,Product f-1,Acme,,,4.50,EUR,in_stock,3,https://shop.example/f-1", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/feeds/unknown")).StatusCode);
     }

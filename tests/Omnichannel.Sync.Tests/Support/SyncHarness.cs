@@ -2,7 +2,6 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Channels.Outbound;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
@@ -117,7 +116,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         (await Get<StockLedger>().RecordAsync(new MovementCommand(sku, kind, location, quantity, Guid.NewGuid().ToString("N"), null, null, kind == MovementKind.Adjustment ? "test" : null), default)).Movement
         ?? throw new InvalidOperationException("The movement was refused.");
 
-    /// <summary>Receives every queued stock-changed message and runs the queue function on each, <paramref name="parallel"/> at a time.</summary>
+    /// <summary>Receives every queued stock-changed message and runs the queue function (<see cref="PushFunctions.StockChangedAsync"/>) on each, <paramref name="parallel"/> at a time.</summary>
     public async Task<int> DrainQueueAsync(int parallel = 1)
     {
         var handled = 0;
@@ -136,8 +135,7 @@ internal sealed class SyncHarness : IAsyncDisposable
                 try
                 {
                     using var scope = _provider.CreateScope();
-                    var handler = scope.ServiceProvider.GetRequiredService<StockChangedHandler>();
-                    await handler.HandleAsync(new QueueInvocation("SyncStockChanged", StockChangedQueue.Name, m.MessageId, m.DequeueCount, m.InsertedOn, m.Body.ToString()), default);
+                    await CreatePushFunctions(scope.ServiceProvider).StockChangedAsync(m, default);
                     await StockChangedQueue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
                     Interlocked.Increment(ref handled);
                 }
@@ -148,6 +146,9 @@ internal sealed class SyncHarness : IAsyncDisposable
             }));
         }
     }
+
+    /// <summary>The push functions as the worker creates them: per invocation, from a scope.</summary>
+    public static PushFunctions CreatePushFunctions(IServiceProvider scope) => ActivatorUtilities.CreateInstance<PushFunctions>(scope);
 
     public async Task<ListingSyncState> StateAsync(string channel, string sku) =>
         await State.GetAsync(sku, ChannelListing.ListingKey(channel, "main", ItemId(channel, sku)), default) ?? throw new InvalidOperationException("No state.");

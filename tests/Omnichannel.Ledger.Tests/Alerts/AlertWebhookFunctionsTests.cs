@@ -1,24 +1,24 @@
 using System.Net;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger.Alerts;
 using Omnichannel.Ledger.Configuration;
 
 namespace Omnichannel.Ledger.Tests.Alerts;
 
-public sealed class AlertWebhookHandlerTests
+public sealed class AlertWebhookFunctionsTests
 {
     private const string Body = """{"kind":"LowStock","sku":"SKU-1","available":3}""";
 
     [Fact]
-    public async Task HandleAsync_EndpointAccepts_PostsBodySignedWithHmac()
+    public async Task RunAsync_EndpointAccepts_PostsBodySignedWithHmac()
     {
         var endpoint = new RecordingHandler(HttpStatusCode.OK);
         var time = new FakeTimeProvider(LedgerHarness.Start);
 
-        await CreateSut(endpoint, time).HandleAsync(Message(), default);
+        await CreateSut(endpoint, time).RunAsync(Message(), default);
 
         var request = Assert.Single(endpoint.Requests);
         Assert.Equal(new Uri("https://alerts.example.test/hook"), request.Uri);
@@ -30,20 +30,30 @@ public sealed class AlertWebhookHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_EndpointFails_ThrowsSoTheQueueRetries()
+    public async Task RunAsync_EndpointFails_ThrowsSoTheQueueRetries()
     {
         var endpoint = new RecordingHandler(HttpStatusCode.BadGateway);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => CreateSut(endpoint, new FakeTimeProvider(LedgerHarness.Start)).HandleAsync(Message(), default));
+        await Assert.ThrowsAsync<HttpRequestException>(() => CreateSut(endpoint, new FakeTimeProvider(LedgerHarness.Start)).RunAsync(Message(), default));
     }
 
-    private static QueueInvocation Message() => new("LedgerAlertWebhook", "hook", "m1", 1, null, Body);
+    [Fact]
+    public async Task RunAsync_NoWebhookConfigured_ThrowsSoTheAlertEndsInPoisonNotDropped()
+    {
+        var endpoint = new RecordingHandler(HttpStatusCode.OK);
+        var sut = CreateSut(endpoint, new FakeTimeProvider(LedgerHarness.Start), new LedgerOptions());
 
-    private static AlertWebhookHandler CreateSut(RecordingHandler endpoint, TimeProvider time) => new(
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.RunAsync(Message(), default));
+        Assert.Empty(endpoint.Requests);
+    }
+
+    private static QueueMessage Message() => QueuesModelFactory.QueueMessage("m1", "receipt", BinaryData.FromString(Body), 1);
+
+    private static AlertWebhookFunctions CreateSut(RecordingHandler endpoint, TimeProvider time, LedgerOptions? options = null) => new(
         new SingleClientFactory(endpoint),
         time,
-        Options.Create(new LedgerOptions { AlertWebhookUrl = new Uri("https://alerts.example.test/hook"), AlertWebhookSecret = "s3cret" }),
-        NullLogger<AlertWebhookHandler>.Instance);
+        Options.Create(options ?? new LedgerOptions { AlertWebhookUrl = new Uri("https://alerts.example.test/hook"), AlertWebhookSecret = "s3cret" }),
+        NullLogger<AlertWebhookFunctions>.Instance);
 
     private sealed class SingleClientFactory(HttpMessageHandler handler) : IHttpClientFactory
     {

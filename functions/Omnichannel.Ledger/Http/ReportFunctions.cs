@@ -1,26 +1,26 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Hosting.Declarations;
+using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Ledger.Sales;
 
 namespace Omnichannel.Ledger.Http;
 
 /// <summary><c>GET /api/reports/sales-by-channel?from=2026-11-01&amp;to=2026-11-30[&amp;channel=][&amp;sku=]</c>.</summary>
-internal static class ReportEndpoints
+public sealed class ReportFunctions(SalesLedger sales)
 {
     public const int MaxDays = 366;
 
-    public static IServiceCollection AddReportFunctions(this IServiceCollection services) =>
-        services.AddHttpFunction("SalesByChannelReport", "reports/sales-by-channel", AuthorizationLevel.Function, SalesByChannelAsync, "GET");
-
-    internal static async Task<Results<Ok<SalesReport>, ValidationProblem>> SalesByChannelAsync(
-        string? from, string? to, string? channel, string? sku, SalesLedger sales, CancellationToken cancellationToken)
+    [Function("SalesByChannelReport")]
+    public async Task<Results<Ok<SalesReport>, ValidationProblem>> SalesByChannelAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/sales-by-channel")] HttpRequest request, CancellationToken cancellationToken)
     {
+        var channel = HttpQuery.String(request, "channel");
+        var sku = HttpQuery.String(request, "sku");
         var errors = new FieldErrors();
-        var fromDay = Day("from", from, errors);
-        var toDay = Day("to", to, errors);
+        var fromDay = Day("from", HttpQuery.String(request, "from"), errors);
+        var toDay = Day("to", HttpQuery.String(request, "to"), errors);
         if (!errors.Any && (toDay < fromDay || toDay.DayNumber - fromDay.DayNumber >= MaxDays))
         {
             errors.Add("to", $"'to' must be on or after 'from' and at most {MaxDays} days later.");

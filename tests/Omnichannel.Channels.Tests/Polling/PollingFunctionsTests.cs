@@ -3,7 +3,7 @@ using Omnichannel.Channels.Tests.Support;
 
 namespace Omnichannel.Channels.Tests.Polling;
 
-public sealed class PollingTimerTests
+public sealed class PollingFunctionsTests
 {
     [Theory]
     [InlineData("amazon", null, true)]
@@ -15,6 +15,6 @@ public sealed class PollingTimerTests
     {
         var account = poll is null ? TestAccounts.For(channel) : TestAccounts.For(channel, "main", ("Poll", poll));
 
-        Assert.Equal(expected, PollingTimer.IsEnabled(account));
+        Assert.Equal(expected, PollingFunctions.IsEnabled(account));
     }
 }

@@ -1,22 +1,37 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Sync.Configuration;
-using Omnichannel.Sync.Feeds;
 
-namespace Omnichannel.Sync.Http;
+namespace Omnichannel.Sync.Feeds;
 
-/// <summary><c>/api/feeds/...</c>: serve the latest feed, generate on demand, set feed prices.</summary>
-internal static class FeedEndpoints
+/// <summary>
+/// The feeds: regenerated on their schedule, and <c>/api/feeds/...</c> to serve the latest feed, generate on demand
+/// and set feed prices.
+/// </summary>
+public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, CatalogueStore catalogue, PriceList prices, IOptions<SyncOptions> options)
 {
     public const string GeneratedAtHeader = "X-Feed-Generated-At";
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string name, HttpContext context, FeedStore store, IOptions<SyncOptions> options, CancellationToken cancellationToken)
+    /// <summary>Timer function: regenerates every configured feed.</summary>
+    [Function("SyncFeeds")]
+    public async Task GenerateAllAsync([TimerTrigger("%Sync:FeedSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        foreach (var name in options.Value.EffectiveFeeds.Keys)
+        {
+            await generator.GenerateAsync(name, cancellationToken);
+        }
+    }
+
+    [Function("FeedGet")]
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "feeds/{name}")] HttpRequest request, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (!options.Value.EffectiveFeeds.TryGetValue(name, out var kind))
         {
             return UnknownFeed(name, options.Value);
@@ -28,17 +43,26 @@ internal static class FeedEndpoints
             return TypedResults.Problem($"Feed '{name}' has not been generated yet: POST /api/feeds/{name}/generate.", statusCode: StatusCodes.Status404NotFound, title: "Not generated");
         }
 
-        context.Response.Headers[GeneratedAtHeader] = feed.GeneratedAt.ToString("O", CultureInfo.InvariantCulture);
+        request.HttpContext.Response.Headers[GeneratedAtHeader] = feed.GeneratedAt.ToString("O", CultureInfo.InvariantCulture);
         return TypedResults.File(feed.Content, feed.ContentType, fileDownloadName: null, lastModified: feed.GeneratedAt);
     }
 
-    internal static async Task<Results<Ok<FeedResult>, ProblemHttpResult>> GenerateAsync(
-        string name, FeedGenerator generator, IOptions<SyncOptions> options, CancellationToken cancellationToken) =>
+    [Function("FeedGenerate")]
+    public async Task<Results<Ok<FeedResult>, ProblemHttpResult>> GenerateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "feeds/{name}/generate")] HttpRequest request, string name, CancellationToken cancellationToken) =>
         await generator.GenerateAsync(name, cancellationToken) is { } result ? TypedResults.Ok(result) : UnknownFeed(name, options.Value);
 
-    internal static async Task<Results<Ok<FeedPrice>, ValidationProblem, ProblemHttpResult>> PutPriceAsync(
-        string sku, FeedPriceRequest? request, CatalogueStore catalogue, PriceList prices, IOptions<SyncOptions> options, CancellationToken cancellationToken)
+    [Function("FeedPricePut")]
+    public async Task<Results<Ok<FeedPrice>, ValidationProblem, ProblemHttpResult>> PutPriceAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "feeds/prices/{sku}")] HttpRequest httpRequest, string sku, CancellationToken cancellationToken)
     {
+        var body = await HttpBody.ReadAsync<FeedPriceRequest>(httpRequest, cancellationToken);
+        if (body.Problem is { } malformed)
+        {
+            return malformed;
+        }
+
+        var request = body.Value;
         var errors = new Dictionary<string, string[]>();
         if (request?.Price is not { } amount || amount < 0 || amount > 1_000_000_000 || decimal.Round(amount, 2) != amount)
         {

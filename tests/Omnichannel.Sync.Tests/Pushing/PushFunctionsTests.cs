@@ -1,30 +1,29 @@
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger.Catalogue;
-using Omnichannel.Sync.Pushing;
 using Omnichannel.Sync.Tests.Support;
 
 namespace Omnichannel.Sync.Tests.Pushing;
 
-public sealed class StockChangedHandlerTests
+public sealed class PushFunctionsTests
 {
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"locations\":[]}")]
-    public async Task Handle_MalformedMessage_IsDroppedWithoutCallingAChannel(string body)
+    public async Task StockChangedAsync_MalformedMessage_IsDroppedWithoutCallingAChannel(string body)
     {
         await using var h = await SyncHarness.CreateAsync();
         await h.AddLocationsAsync();
         await h.AddProductAsync("m-1", ("shopify", new StockRule()));
         using var scope = h.Get<IServiceProvider>().CreateScope();
 
-        await scope.ServiceProvider.GetRequiredService<StockChangedHandler>().HandleAsync(new QueueInvocation("SyncStockChanged", "q", "id-1", 1, null, body), default);
+        await SyncHarness.CreatePushFunctions(scope.ServiceProvider).StockChangedAsync(QueuesModelFactory.QueueMessage("id-1", "receipt", BinaryData.FromString(body), 1), default);
 
         Assert.Empty(h.Channels["shopify"].Calls);
     }
 
     [Fact]
-    public async Task Handle_AdapterThrowsUnexpectedly_RecordsTheFailureAndReleasesTheClaim()
+    public async Task StockChangedAsync_AdapterThrowsUnexpectedly_RecordsTheFailureAndReleasesTheClaim()
     {
         await using var h = await SyncHarness.CreateAsync();
         await h.AddLocationsAsync();

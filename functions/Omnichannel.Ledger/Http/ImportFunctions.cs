@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Hosting.Declarations;
+using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Ledger.Import;
 
 namespace Omnichannel.Ledger.Http;
@@ -11,21 +11,21 @@ namespace Omnichannel.Ledger.Http;
 /// (<c>application/json</c>) body, or <c>?format=csv|json</c>. Answers 200 with the rows applied and the
 /// refused rows by line, or 400 when the file as a whole cannot be read.
 /// </summary>
-internal static class ImportEndpoints
+public sealed class ImportFunctions(CatalogueImporter importer)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 
-    public static IServiceCollection AddImportFunctions(this IServiceCollection services) =>
-        services.AddHttpFunction("CatalogueImport", "import/{kind}", AuthorizationLevel.Function, ImportAsync, "POST");
-
-    internal static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
-        string kind, string? format, HttpRequest request, CatalogueImporter importer, CancellationToken cancellationToken)
+    [Function("CatalogueImport")]
+    public async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "import/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || !Enum.IsDefined(importKind))
         {
             return LedgerProblems.Invalid("kind", $"'kind' must be one of: {string.Join(", ", Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()))}.");
         }
 
+        var format = HttpQuery.String(request, "format");
         var csv = (format?.ToLowerInvariant() ?? (request.ContentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "json")) switch
         {
             "csv" => true,

@@ -1,20 +1,34 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Sync.Configuration;
 using Omnichannel.Sync.State;
 
 namespace Omnichannel.Sync.Http;
 
 /// <summary><c>GET /api/sync/status</c>: per channel and listing, the last pushed figure, when, what is pending and the last error.</summary>
-internal static class SyncStatusEndpoints
+public sealed class SyncStatusFunctions(SyncStateStore store, IOptions<SyncOptions> options)
 {
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 5000;
 
-    internal static async Task<Results<Ok<SyncStatus>, ValidationProblem>> GetAsync(
-        string? channel, bool? failing, int? limit, SyncStateStore store, IOptions<SyncOptions> options, CancellationToken cancellationToken)
+    [Function("SyncStatus")]
+    public async Task<Results<Ok<SyncStatus>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest request, CancellationToken cancellationToken)
     {
+        if (!HttpQuery.TryBool(request, "failing", out var failing, out var badFailing))
+        {
+            return badFailing!;
+        }
+
+        if (!HttpQuery.TryInt(request, "limit", out var limit, out var badLimit))
+        {
+            return badLimit!;
+        }
+
+        var channel = HttpQuery.String(request, "channel");
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
         {

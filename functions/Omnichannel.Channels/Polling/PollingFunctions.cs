@@ -1,17 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Channels.Configuration;
-using Omnichannel.Hosting.Declarations;
 
 namespace Omnichannel.Channels.Polling;
 
 /// <summary>
-/// The polling timer function: polls every account whose adapter has a poller and is enabled. One account
-/// failing (channel down, circuit open) is logged and does not stop the others; its cursor stays put.
+/// The polling timer function (<c>channels-poll</c>, schedule <c>%Channels:Polling:Schedule%</c>): polls every
+/// account whose adapter has a poller and is enabled. One account failing (channel down, circuit open) is logged
+/// and does not stop the others; its cursor stays put.
 /// </summary>
-public sealed class PollingTimer(ChannelAccounts accounts, IEnumerable<IOrderPoller> pollers, PollingRunner runner) : ITimerHandler
+public sealed class PollingFunctions(ChannelAccounts accounts, IEnumerable<IOrderPoller> pollers, PollingRunner runner)
 {
     public const string FunctionName = "channels-poll";
 
-    public async Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken)
+    [Function(FunctionName)]
+    public async Task RunAsync([TimerTrigger("%Channels:Polling:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var byAdapter = pollers.ToDictionary(p => p.Adapter, StringComparer.OrdinalIgnoreCase);
         foreach (var account in accounts.All())

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Hosting.Declarations;
+using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Storage.Errors;
@@ -9,24 +9,28 @@ using Omnichannel.Storage.Errors;
 namespace Omnichannel.Ledger.Http;
 
 /// <summary>Stock reads and movements: <c>/api/stock/...</c>.</summary>
-internal static class StockEndpoints
+public sealed class StockFunctions(StockReader reader, StockLedger ledger)
 {
     public const int MaxBatch = 100;
 
-    public static IServiceCollection AddStockFunctions(this IServiceCollection services) => services
-        .AddHttpFunction("StockGet", "stock/{sku}", AuthorizationLevel.Function, GetAsync, "GET")
-        .AddHttpFunction("StockQuery", "stock/query", AuthorizationLevel.Function, QueryAsync, "POST")
-        .AddHttpFunction("StockMovementPost", "stock/movements", AuthorizationLevel.Function, PostMovementAsync, "POST")
-        .AddHttpFunction("StockMovementsGet", "stock/{sku}/movements", AuthorizationLevel.Function, GetMovementsAsync, "GET");
-
-    internal static async Task<Results<Ok<StockView>, ProblemHttpResult>> GetAsync(string sku, StockReader reader, CancellationToken cancellationToken) =>
+    [Function("StockGet")]
+    public async Task<Results<Ok<StockView>, ProblemHttpResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken) =>
         await reader.GetAsync(sku, cancellationToken) is { } view
             ? TypedResults.Ok(view)
             : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
 
-    internal static async Task<Results<Ok<StockQueryResult>, ValidationProblem>> QueryAsync(StockQuery? query, StockReader reader, CancellationToken cancellationToken)
+    [Function("StockQuery")]
+    public async Task<Results<Ok<StockQueryResult>, ValidationProblem, ProblemHttpResult>> QueryAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "stock/query")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var skus = query?.Skus?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var body = await HttpBody.ReadAsync<StockQuery>(request, cancellationToken);
+        if (body.Problem is { } malformed)
+        {
+            return malformed;
+        }
+
+        var skus = body.Value?.Skus?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (skus is not { Count: > 0 } || skus.Count > MaxBatch)
         {
             return LedgerProblems.Invalid("skus", $"'skus' must list 1 to {MaxBatch} SKUs.");
@@ -37,11 +41,18 @@ internal static class StockEndpoints
         return TypedResults.Ok(new StockQueryResult(views, skus.Where(s => !found.Contains(s)).ToList()));
     }
 
-    internal static async Task<Results<Created<Movement>, Ok<Movement>, ValidationProblem, ProblemHttpResult>> PostMovementAsync(
-        MovementRequest? request, StockLedger ledger, CancellationToken cancellationToken)
+    [Function("StockMovementPost")]
+    public async Task<Results<Created<Movement>, Ok<Movement>, ValidationProblem, ProblemHttpResult>> PostMovementAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "stock/movements")] HttpRequest request, CancellationToken cancellationToken)
     {
+        var body = await HttpBody.ReadAsync<MovementRequest>(request, cancellationToken);
+        if (body.Problem is { } malformed)
+        {
+            return malformed;
+        }
+
         var errors = new FieldErrors();
-        var command = (request ?? new MovementRequest()).Validate(errors);
+        var command = (body.Value ?? new MovementRequest()).Validate(errors);
         if (command is null)
         {
             return LedgerProblems.Invalid(errors);
@@ -68,14 +79,21 @@ internal static class StockEndpoints
             : TypedResults.Created($"/api/stock/{Uri.EscapeDataString(movement.Sku)}/movements", movement);
     }
 
-    internal static async Task<Results<Ok<Page<Movement>>, ValidationProblem, ProblemHttpResult>> GetMovementsAsync(
-        string sku, int? pageSize, string? continuationToken, StockReader reader, CancellationToken cancellationToken)
+    [Function("StockMovementsGet")]
+    public async Task<Results<Ok<Page<Movement>>, ValidationProblem, ProblemHttpResult>> GetMovementsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}/movements")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
+        if (!HttpQuery.TryInt(request, "pageSize", out var pageSize, out var badQuery))
+        {
+            return badQuery!;
+        }
+
         if (!LedgerProblems.TryPageSize(pageSize, out var size, out var problem))
         {
             return problem!;
         }
 
+        var continuationToken = HttpQuery.String(request, "continuationToken");
         return await reader.GetMovementsAsync(sku, size, string.IsNullOrEmpty(continuationToken) ? null : continuationToken, cancellationToken) is { } page
             ? TypedResults.Ok(page)
             : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);

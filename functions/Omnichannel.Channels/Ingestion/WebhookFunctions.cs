@@ -1,28 +1,60 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Storage;
+using Omnichannel.Hosting.Http;
 
 namespace Omnichannel.Channels.Ingestion;
 
 /// <summary>
 /// The HTTP side of ingestion: reads the raw body under the size limit and answers from the outcome.
-/// The routes are anonymous at the key level; the channel's signature is the authentication.
+/// The receive routes are anonymous at the key level; the channel's signature is the authentication.
 /// </summary>
-internal static class WebhookEndpoints
+public sealed class WebhookFunctions(
+    WebhookIngestor ingestor,
+    QuarantineTable quarantine,
+    IOptions<ChannelsOptions> options,
+    TimeProvider time,
+    ILogger<WebhookIngestor> logger)
 {
-    public static async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveAsync(
-        string channel,
-        string? store,
-        HttpContext context,
-        WebhookIngestor ingestor,
-        IOptions<ChannelsOptions> options,
-        TimeProvider time,
-        ILogger<WebhookIngestor> logger,
-        CancellationToken cancellationToken)
+    /// <summary><c>POST /api/webhooks/{channel}</c>: a delivery for the channel's default store.</summary>
+    [Function("webhooks-receive")]
+    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveDefaultStoreAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}")] HttpRequest request, string channel, CancellationToken cancellationToken) =>
+        ReceiveAsync(request, channel, null, cancellationToken);
+
+    /// <summary><c>POST /api/webhooks/{channel}/{store}</c>: a delivery for one store of the channel.</summary>
+    [Function("webhooks-receive-store")]
+    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveStoreAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}/{store}")] HttpRequest request, string channel, string store, CancellationToken cancellationToken) =>
+        ReceiveAsync(request, channel, store, cancellationToken);
+
+    /// <summary><c>GET /api/webhooks/quarantine[?channel=][&amp;take=]</c> (function key): authentic payloads that could not be read.</summary>
+    [Function("webhooks-quarantine")]
+    public async Task<Results<Ok<IReadOnlyList<QuarantinedPayload>>, ValidationProblem, ProblemHttpResult>> ListQuarantineAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "webhooks/quarantine")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var request = context.Request;
+        if (!HttpQuery.TryInt(request, "take", out var take, out var badQuery))
+        {
+            return badQuery!;
+        }
+
+        if (take is < 1 or > 1000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = ["take must be 1-1000."] });
+        }
+
+        var channel = HttpQuery.String(request, "channel");
+        return TypedResults.Ok(await quarantine.ListAsync(channel?.ToLowerInvariant(), take ?? 100, cancellationToken));
+    }
+
+    private async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, string channel, string? store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = request.HttpContext;
         var receivedAt = time.GetUtcNow();
         channel = channel.ToLowerInvariant();
         store = (store ?? ChannelAccount.DefaultStore).ToLowerInvariant();
@@ -53,17 +85,6 @@ internal static class WebhookEndpoints
     {
         context.Response.Headers.RetryAfter = "30";
         return TypedResults.Problem(ack.Detail ?? "This delivery is being processed; try again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "In progress");
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<QuarantinedPayload>>, ValidationProblem>> ListQuarantineAsync(
-        string? channel, int? take, QuarantineTable quarantine, CancellationToken cancellationToken)
-    {
-        if (take is < 1 or > 1000)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = ["take must be 1-1000."] });
-        }
-
-        return TypedResults.Ok(await quarantine.ListAsync(channel?.ToLowerInvariant(), take ?? 100, cancellationToken));
     }
 
     /// <summary>Reads at most <paramref name="max"/> bytes; null when the body is longer (chunked uploads have no Content-Length).</summary>
