@@ -1,16 +1,36 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Omnichannel.Functions.Diagnostics;
+using Omnichannel.Hosting.Configuration;
 
 namespace Omnichannel.Functions;
 
 /// <summary>The isolated worker's entry point, as the Functions host starts it on Azure (or <c>func start</c>).</summary>
 internal static class Program
 {
-    private static void Main(string[] args)
+    private static int Main(string[] args)
     {
-        var builder = FunctionsApplication.CreateBuilder(args);
-        builder.ConfigureFunctionsWebApplication();
-        builder.Services.AddHub(builder.Configuration);
-        builder.Build().Run();
+        try
+        {
+            var builder = FunctionsApplication.CreateBuilder(args);
+            builder.ConfigureFunctionsWebApplication();
+            builder.UseMiddleware<ProblemDetailsMiddleware>();
+            builder.Services.AddHubTelemetry(builder.Configuration);
+            builder.Services.AddHub(builder.Configuration);
+            builder.Build().Run();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            // One line the host's log shows, naming the setting, instead of a stack trace.
+            Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
+        }
+        catch (SettingException e)
+        {
+            Console.Error.WriteLine($"Configuration error: {e.Message}");
+        }
+
+        return 1;
     }
 }

@@ -3,9 +3,9 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Omnichannel.Testing;
 
-namespace Omnichannel.LocalHost.Tests.Health;
+namespace Omnichannel.Functions.Tests.Health;
 
-public sealed class HealthFunctionTests
+public sealed class HealthFunctionsTests
 {
     [Fact]
     public async Task Get_StorageReachable_ReportsEveryServiceOk()

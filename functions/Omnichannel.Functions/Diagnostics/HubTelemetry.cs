@@ -1,0 +1,44 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Omnichannel.Functions.Diagnostics;
+
+/// <summary>
+/// Application Insights through OpenTelemetry, as Functions on Flex Consumption expects (<c>telemetryMode</c>
+/// <c>OpenTelemetry</c> in host.json): the worker's traces, logs and metrics share the host's trace, so a webhook,
+/// the order flow it starts and the channel calls it makes are one trace. Sent with the app's managed identity
+/// (<c>AZURE_CLIENT_ID</c>), never an instrumentation key alone; off when no connection string is set (locally).
+/// </summary>
+public static class HubTelemetry
+{
+    public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string ClientIdSetting = "AZURE_CLIENT_ID";
+
+    /// <summary>The hub's own activity source and meter name (channel calls, ledger, flows).</summary>
+    public const string SourceName = "Omnichannel.Hub";
+
+    public static IServiceCollection AddHubTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration[ConnectionStringSetting];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return services;
+        }
+
+        var clientId = configuration[ClientIdSetting];
+        services.AddOpenTelemetry()
+            .WithTracing(t => t.AddSource(SourceName))
+            .WithMetrics(m => m.AddMeter(SourceName))
+            .UseFunctionsWorkerDefaults()
+            .UseAzureMonitorExporter(o =>
+            {
+                o.ConnectionString = connectionString;
+                o.Credential = string.IsNullOrWhiteSpace(clientId) ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+            });
+        return services;
+    }
+}
