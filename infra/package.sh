@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the deployable package of the hub: a zip whose root holds the self-contained linux-x64 app,
-# host.json and one <Function>/function.json per function the app declares, as the Azure Functions host
-# expects of a custom handler. Needs only the .NET SDK; run it on linux-x64 (it runs the published app once
-# to write the function.json files).
+# Builds the deployable package of the hub: a zip of the Worker SDK's publish output for linux-x64 — the
+# .NET isolated worker app, its host.json, worker.config.json, functions.metadata and the host-side extensions
+# (.azurefunctions/) — as the Functions host on Flex Consumption (runtime dotnet-isolated 10.0) runs it.
+# Needs only the .NET SDK.
 #
 #   infra/package.sh [version] [output folder]
 #
@@ -18,34 +18,24 @@ build="${PACKAGE_BUILD_DIR:-$repo/artifacts/package-build}"
 package="$out/omnichannel-hub-$version.zip"
 
 stage="$(mktemp -d)"
-functions="$(mktemp -d)"
-trap 'rm -rf "$stage" "$functions"' EXIT
+trap 'rm -rf "$stage"' EXIT
 
-echo "Publishing self-contained for linux-x64 (version $version)..."
-# A separate artifacts path keeps this Release/linux-x64 build from touching the obj/ folders of the
-# everyday Debug build and tests.
-dotnet publish "$repo/functions/Omnichannel.LocalHost" -c Release -r linux-x64 --self-contained \
+echo "Publishing for linux-x64 (version $version)..."
+# A separate artifacts path keeps this Release build from touching the obj/ folders of the everyday Debug
+# build and tests.
+dotnet publish "$repo/functions/Omnichannel.Functions" -c Release -r linux-x64 --self-contained false \
   --artifacts-path "$build" -o "$stage" -p:InformationalVersion="$version" -nologo -v:q
 
-# host.json names the executable the Functions host starts; it must be what publish produced.
-cp "$repo/host.json" "$stage/host.json"
-executable="$(sed -n 's/.*"defaultExecutablePath"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$stage/host.json")"
-if [[ -z "$executable" || ! -x "$stage/$executable" ]]; then
-  echo "host.json defaultExecutablePath '$executable' is not an executable of the published app." >&2
-  exit 1
-fi
-
-# The app writes the function.json files from its own declarations. It runs from the repository so that it
-# finds local settings: building the service container needs a storage setting, though nothing connects.
-(cd "$repo" && "$stage/$executable" generate-functions "$functions")
-for folder in "$functions"/*/; do
-  name="$(basename "$folder")"
-  if [[ -e "$stage/$name" ]]; then
-    echo "Function '$name' has the name of a published file or folder; rename the function." >&2
+for required in host.json worker.config.json functions.metadata Omnichannel.Functions.dll .azurefunctions; do
+  if [[ ! -e "$stage/$required" ]]; then
+    echo "The publish output has no $required; it is not a Functions isolated worker app." >&2
     exit 1
   fi
-  cp -r "$folder" "$stage/$name"
 done
+if compgen -G "$stage/local.settings*" > /dev/null; then
+  echo "The publish output carries local settings; they must never be deployed." >&2
+  exit 1
+fi
 
 dotnet msbuild "$repo/infra/package/Zip.proj" -nologo -v:q -p:SourceDirectory="$stage" -p:DestinationFile="$package"
 echo "Package: $package"

@@ -1,4 +1,4 @@
-metadata description = 'The hub: a Linux function app on the Flex Consumption plan running the ASP.NET Core server as a custom handler.'
+metadata description = 'The hub: a Linux function app on the Flex Consumption plan running the .NET isolated worker with Durable Functions on the identity-based AzureWebJobsStorage.'
 
 @description('Required. Name of the function app (globally unique: it is the host name).')
 param name string
@@ -162,10 +162,10 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // The custom handler runtime: host.json in the package names the executable the host starts.
+      // The .NET isolated worker: worker.config.json in the package names the app's assembly.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,20 +1,15 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Hosting.Declarations;
-using Omnichannel.Infra.Tests.Bicep;
+using Omnichannel.Functions;
 using Omnichannel.Infra.Tests.Support;
-using Omnichannel.LocalHost;
-using Omnichannel.LocalHost.CustomHandler;
+using Omnichannel.LocalHost.Functions;
 
 namespace Omnichannel.Infra.Tests.Package;
 
-/// <summary>What infra/package.sh produces: the zip the Functions host runs.</summary>
+/// <summary>What infra/package.sh produces: the Worker SDK's publish output, zipped, as the Functions host runs it.</summary>
 [Collection(InfraCollection.Name)]
 public sealed class PackageTests(PackagedHub package)
 {
-    private const UnixFileMode Executable = UnixFileMode.UserExecute;
-
     [Fact]
     public void Package_Name_CarriesTheVersion()
     {
@@ -22,45 +17,53 @@ public sealed class PackageTests(PackagedHub package)
     }
 
     [Fact]
-    public void Package_HostJson_NamesThePublishedExecutable()
+    public void Package_HostJson_IsTheAppsHostJson()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
-        var hostJson = Read(zip, "host.json");
-        var executable = (string)JsonNode.Parse(hostJson)!["customHandler"]!["description"]!["defaultExecutablePath"]!;
 
-        Assert.Equal(File.ReadAllText(Repository.HostJson), hostJson);
-        Assert.Equal(typeof(HubApp).Assembly.GetName().Name, executable);
-        var entry = zip.GetEntry(executable);
-        Assert.NotNull(entry);
-        Assert.True(((UnixFileMode)(entry.ExternalAttributes >> 16) & Executable) != 0, $"{executable} is not executable in the zip.");
+        Assert.Equal(File.ReadAllText(Repository.HostJson), Read(zip, "host.json"));
     }
 
     [Fact]
-    public void Package_Runtime_IsSelfContainedWithoutLocalSettings()
+    public void Package_WorkerConfig_NamesTheAppAsADotnetIsolatedWorker()
+    {
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        var description = JsonNode.Parse(Read(zip, "worker.config.json"))!["description"]!;
+        var worker = (string)description["defaultWorkerPath"]!;
+
+        Assert.Equal("dotnet-isolated", (string?)description["language"]);
+        Assert.Equal($"{typeof(HubServices).Assembly.GetName().Name}.dll", worker);
+        Assert.NotNull(zip.GetEntry(worker));
+    }
+
+    [Fact]
+    public void Package_FunctionsMetadata_ListsEveryFunctionOfTheApp()
+    {
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        var packaged = JsonNode.Parse(Read(zip, "functions.metadata"))!.AsArray().Select(f => (string)f!["name"]!);
+        var declared = FunctionCatalog.Discover(typeof(HubServices).Assembly).Select(f => f.Name);
+
+        Assert.Equal(declared.Order(StringComparer.Ordinal), packaged.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Package_HostExtensions_CarryQueuesAndDurableTask()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
         var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-        var runtimeConfig = JsonNode.Parse(Read(zip, "Omnichannel.LocalHost.runtimeconfig.json"))!;
+        var extensions = JsonNode.Parse(Read(zip, "extensions.json"))!["extensions"]!.AsArray().Select(e => (string)e!["name"]!).ToList();
 
-        Assert.Contains("libcoreclr.so", names);
-        Assert.NotNull(runtimeConfig["runtimeOptions"]!["includedFrameworks"]);
-        Assert.DoesNotContain(names, n => n.StartsWith("local.settings", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(".azurefunctions/Microsoft.Azure.WebJobs.Extensions.DurableTask.dll", names);
+        Assert.Contains(".azurefunctions/Microsoft.Azure.WebJobs.Extensions.Storage.Queues.dll", names);
+        Assert.Contains(extensions, e => e.Contains("DurableTask", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Package_Functions_OneFunctionJsonPerDeclaredFunction()
+    public void Package_Contents_NoLocalSettings()
     {
-        await using var app = HubApp.Build([]);
-        var declared = app.Services.GetServices<FunctionDefinition>().ToList();
         using var zip = ZipFile.OpenRead(package.ZipPath);
 
-        var packaged = zip.Entries.Where(e => e.FullName.EndsWith("/function.json", StringComparison.Ordinal)).Select(e => e.FullName);
-
-        Assert.NotEmpty(declared);
-        Assert.Equal(declared.Select(f => $"{f.Name}/function.json").Order(StringComparer.Ordinal), packaged.Order(StringComparer.Ordinal));
-        Assert.All(declared, f => Assert.True(
-            JsonNode.DeepEquals(FunctionJsonGenerator.Generate(f), JsonNode.Parse(Read(zip, $"{f.Name}/function.json"))),
-            $"{f.Name}/function.json differs from the declaration."));
+        Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("local.settings", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Read(ZipArchive zip, string name)

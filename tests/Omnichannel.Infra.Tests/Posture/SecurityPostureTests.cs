@@ -37,7 +37,7 @@ public sealed class SecurityPostureTests(CompiledInfra infra)
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public void FunctionApp_Deployed_FlexConsumptionLinuxCustomHandler(string environment)
+    public void FunctionApp_Deployed_FlexConsumptionLinuxIsolatedWorker(string environment)
     {
         var snapshot = infra.Snapshot(environment);
         var plan = snapshot.Single("Microsoft.Web/serverfarms");
@@ -49,7 +49,8 @@ public sealed class SecurityPostureTests(CompiledInfra infra)
         Assert.True((bool)plan["properties"]!["reserved"]!);
         Assert.Equal("functionapp,linux", (string?)site["kind"]);
         Assert.Equal((string?)plan["id"], (string?)site["properties"]!["serverFarmId"]);
-        Assert.Equal("custom", (string?)config["runtime"]!["name"]);
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
         Assert.InRange((int)config["scaleAndConcurrency"]!["maximumInstanceCount"]!, 1, 1000);
     }
 

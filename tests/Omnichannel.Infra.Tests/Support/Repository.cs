@@ -7,7 +7,7 @@ internal static class Repository
 
     public static string Infra => Path.Combine(Root, "infra");
 
-    public static string HostJson => Path.Combine(Root, "host.json");
+    public static string HostJson => Path.Combine(Root, "functions", "Omnichannel.Functions", "host.json");
 
     private static string FindRoot()
     {
