@@ -92,8 +92,15 @@ var keyVaultReferenceSettings = [
   }
 ]
 
+// Defaults of the app settings the functions' triggers name as binding expressions (%Section:Name%, read from
+// Section__Name); extraSettings may override them.
+var triggerSettingDefaults = {
+  Channels__Ingestion__OrderQueue: 'channel-orders'
+  Ledger__StockChangedCopyQueue: 'stock-changed-orders'
+}
+
 var plainSettings = [
-  for setting in items(extraSettings): {
+  for setting in items(union(triggerSettingDefaults, extraSettings)): {
     name: setting.key
     value: setting.value
   }

@@ -32,6 +32,10 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
         builder.UseSetting("AzureWebJobsStorage", storageConnectionString);
         builder.UseSetting("Hub:FunctionKey", FunctionKey);
         builder.UseSetting("Hub:AdminKey", AdminKey);
+
+        // Defaults of the trigger binding expressions (%Section:Name%), as in local.settings.sample.json and the Bicep template.
+        builder.UseSetting("Channels:Ingestion:OrderQueue", "channel-orders");
+        builder.UseSetting("Ledger:StockChangedCopyQueue", "stock-changed-orders");
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(name, value);

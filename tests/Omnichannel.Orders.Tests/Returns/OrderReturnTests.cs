@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Durable.Model;
+using Microsoft.DurableTask.Client;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Returns;
