@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Storage;
-using Microsoft.DurableTask.Client;
 using Omnichannel.Orders.Http;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Model;
