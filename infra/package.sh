@@ -24,7 +24,7 @@ trap 'rm -rf "$stage" "$functions"' EXIT
 echo "Publishing self-contained for linux-x64 (version $version)..."
 # A separate artifacts path keeps this Release/linux-x64 build from touching the obj/ folders of the
 # everyday Debug build and tests.
-dotnet publish "$repo/functions/Omnichannel.Functions" -c Release -r linux-x64 --self-contained \
+dotnet publish "$repo/functions/Omnichannel.LocalHost" -c Release -r linux-x64 --self-contained \
   --artifacts-path "$build" -o "$stage" -p:InformationalVersion="$version" -nologo -v:q
 
 # host.json names the executable the Functions host starts; it must be what publish produced.

@@ -1,22 +1,21 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Omnichannel.Channels;
-using Omnichannel.Durable;
+using Omnichannel.Functions;
+using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.CustomHandler;
 using Omnichannel.LocalHost.Diagnostics;
-using Omnichannel.LocalHost.Health;
+using Omnichannel.LocalHost.Durable;
+using Omnichannel.LocalHost.Functions;
 using Omnichannel.LocalHost.Triggers;
-using Omnichannel.Hosting.Declarations;
-using Omnichannel.Ledger;
-using Omnichannel.Orders;
 using Omnichannel.Storage.Connection;
-using Omnichannel.Sync;
 
 namespace Omnichannel.LocalHost;
 
-/// <summary>The composition root: settings, storage, every feature's functions, and how they are served.</summary>
+/// <summary>
+/// The local host: the app's services (<see cref="HubServices.AddHub"/>, as the isolated worker composes them) and
+/// its <c>[Function]</c> methods served on one ASP.NET Core server, with host.json read as the Functions host reads it.
+/// </summary>
 public static class HubApp
 {
     /// <summary>Set by the Functions host when it starts a custom handler.</summary>
@@ -25,6 +24,7 @@ public static class HubApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddHostJson();
         // Tests set Hub:UseLocalSettings=false so the sample's demo accounts and seeding stay out of them.
         if (builder.Configuration.GetValue($"{HubOptions.Section}:UseLocalSettings", true))
         {
@@ -52,27 +52,23 @@ public static class HubApp
             o.TimestampFormat = "HH:mm:ss ";
         });
 
-        // Reading the setting here (no I/O) makes a missing storage setting fail at start-up, by name.
-        builder.Services.AddSingleton(StorageAccount.FromConfiguration(configuration));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<TimerSingleton>();
         builder.Services.AddHostedService<StandaloneTriggers>();
 
-        builder.Services.AddHealthFunction();
-        builder.Services.AddDurable(configuration);
-        builder.Services.AddLedger(configuration);
-        builder.Services.AddChannels(configuration);
-        builder.Services.AddSync(configuration);
-        builder.Services.AddOrders(configuration);
+        // Checked before the host starts: a function the local host cannot serve, or a trigger naming a missing
+        // setting, stops the start with its name.
+        var functions = new LocalFunctions(FunctionCatalog.Discover(typeof(HubServices).Assembly), configuration);
+        builder.Services.AddSingleton(functions);
+        builder.Services.AddLocalDurable(configuration, functions.All.Where(f => f.Kind is TriggerKind.Orchestration or TriggerKind.Activity).Select(f => f.Method));
+        builder.Services.AddHub(configuration);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         MapHttpFunctions(app);
+        HttpFunctionEndpoints.Map(app, functions.All, HostJson.RoutePrefix(configuration));
         if (underFunctionsHost)
         {
             app.MapInvocationEndpoint();
@@ -83,7 +79,7 @@ public static class HubApp
             underFunctionsHost ? "custom-handler" : "standalone",
             urls,
             app.Services.GetRequiredService<StorageAccount>().Description,
-            app.Services.GetServices<FunctionDefinition>().Count()));
+            app.Services.GetServices<FunctionDefinition>().Count() + functions.All.Count));
         return app;
     }
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
-using Omnichannel.LocalHost;
-using Omnichannel.LocalHost.CustomHandler;
-using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.Hosting.Configuration;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost;
+using Omnichannel.LocalHost.CustomHandler;
+using Omnichannel.LocalHost.Functions;
+using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.Storage.Emulator;
 
 // `generate-functions <folder>` writes the function.json files for packaging instead of serving.
@@ -37,6 +38,10 @@ catch (OptionsValidationException e)
 catch (AzuriteUnavailableException e)
 {
     Console.Error.WriteLine($"Local storage error: {e.Message}");
+}
+catch (UnsupportedFunctionException e)
+{
+    Console.Error.WriteLine($"Function error: {e.Message}");
 }
 catch (SettingException e)
 {

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.Diagnostics;
-using Omnichannel.Hosting.Declarations;
 
 namespace Omnichannel.LocalHost.Auth;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Diagnostics;
 
 namespace Omnichannel.LocalHost.CustomHandler;
 

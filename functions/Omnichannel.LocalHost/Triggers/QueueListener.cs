@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.LocalHost.Triggers;
@@ -13,7 +13,7 @@ namespace Omnichannel.LocalHost.Triggers;
 /// message moves to <c>{queue}-poison</c> unchanged. On shutdown it stops taking messages, lets handlers
 /// finish, and returns to the queue whatever the shutdown deadline cut short.
 /// </summary>
-internal sealed class QueueListener(QueueFunction function, StorageAccount storage, IServiceScopeFactory scopes, TimeProvider time, ILogger<QueueListener> logger)
+internal sealed class QueueListener(QueueTarget function, StorageAccount storage, IServiceScopeFactory scopes, TimeProvider time, ILogger<QueueListener> logger)
 {
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
 
@@ -105,9 +105,7 @@ internal sealed class QueueListener(QueueFunction function, StorageAccount stora
         try
         {
             await using var services = scopes.CreateAsyncScope();
-            var handler = (IQueueHandler)services.ServiceProvider.GetRequiredService(function.HandlerType);
-            var invocation = new QueueInvocation(function.Name, function.QueueName, message.MessageId, message.DequeueCount, message.InsertedOn, message.Body.ToString());
-            await handler.HandleAsync(invocation, abort);
+            await function.HandleAsync(services.ServiceProvider, message, abort);
         }
 #pragma warning disable CA1031 // Any handler failure is a failed delivery: retried, then poisoned.
         catch (Exception e)

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.Diagnostics;
-using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Functions;
 
 namespace Omnichannel.LocalHost.Triggers;
 
@@ -11,6 +12,7 @@ namespace Omnichannel.LocalHost.Triggers;
 /// </summary>
 internal sealed class StandaloneTriggers(
     IEnumerable<FunctionDefinition> functions,
+    LocalFunctions discovered,
     IOptions<HubOptions> options,
     IServiceProvider services,
     IConfiguration configuration,
@@ -30,19 +32,18 @@ internal sealed class StandaloneTriggers(
         }
 
         var runs = new List<Task>();
-        foreach (var function in functions.Where(f => !IsDisabled(configuration, f.Name)))
+        var timers = functions.OfType<TimerFunction>().Select(TimerTarget.From).Concat(discovered.Timers);
+        var queues = functions.OfType<QueueFunction>().Select(QueueTarget.From).Concat(discovered.Queues);
+        foreach (var timer in timers.Where(t => !IsDisabled(configuration, t.Name)))
         {
-            switch (function)
-            {
-                case TimerFunction timer:
-                    var runner = ActivatorUtilities.CreateInstance<TimerRunner>(services, timer);
-                    runs.Add(Task.Run(() => ObserveAsync(timer.Name, runner.RunAsync(_stopTaking.Token)), CancellationToken.None));
-                    break;
-                case QueueFunction queue:
-                    var listener = ActivatorUtilities.CreateInstance<QueueListener>(services, queue);
-                    runs.Add(Task.Run(() => ObserveAsync(queue.Name, listener.RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));
-                    break;
-            }
+            var runner = ActivatorUtilities.CreateInstance<TimerRunner>(services, timer);
+            runs.Add(Task.Run(() => ObserveAsync(timer.Name, runner.RunAsync(_stopTaking.Token)), CancellationToken.None));
+        }
+
+        foreach (var queue in queues.Where(q => !IsDisabled(configuration, q.Name)))
+        {
+            var listener = ActivatorUtilities.CreateInstance<QueueListener>(services, queue);
+            runs.Add(Task.Run(() => ObserveAsync(queue.Name, listener.RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));
         }
 
         _running = Task.WhenAll(runs);

@@ -1,6 +1,6 @@
 using Cronos;
-using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Diagnostics;
 
 namespace Omnichannel.LocalHost.Triggers;
 
@@ -9,11 +9,11 @@ namespace Omnichannel.LocalHost.Triggers;
 /// through <see cref="TimerSingleton"/> and runs the handler in its own DI scope. A tick missed while no
 /// host ran is run once, past due, at start-up.
 /// </summary>
-internal sealed class TimerRunner(TimerFunction function, TimerSingleton singleton, IServiceScopeFactory scopes, TimeProvider time, ILogger<TimerRunner> logger)
+internal sealed class TimerRunner(TimerTarget function, TimerSingleton singleton, IServiceScopeFactory scopes, TimeProvider time, ILogger<TimerRunner> logger)
 {
     private readonly CronExpression _schedule = Parse(function);
 
-    public static CronExpression Parse(TimerFunction function)
+    public static CronExpression Parse(TimerTarget function)
     {
         try
         {
@@ -109,8 +109,7 @@ internal sealed class TimerRunner(TimerFunction function, TimerSingleton singlet
         using var logScope = Log.InvocationScope(logger, function.Name, $"{function.Name}-{tick:yyyyMMddTHHmmss}");
         Log.TimerRunning(logger, function.Name, tick, isPastDue);
         await using var scope = scopes.CreateAsyncScope();
-        var handler = (ITimerHandler)scope.ServiceProvider.GetRequiredService(function.HandlerType);
-        await handler.RunAsync(new TimerInvocation(function.Name, tick, isPastDue, last), cancellationToken);
+        await function.RunAsync(scope.ServiceProvider, new TimerInvocation(function.Name, tick, isPastDue, last), cancellationToken);
     }
 
     /// <summary>Keeps the lease while a long handler runs (it is taken for 60 s).</summary>

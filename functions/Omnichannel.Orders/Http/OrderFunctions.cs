@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Orders.Storage;
 
@@ -17,28 +17,18 @@ namespace Omnichannel.Orders.Http;
 public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, TimeProvider time, ILogger<OrderFunctions> logger)
 {
     [Function("OrdersList")]
-    public async Task<Results<Ok<OrderPage>, ValidationProblem>> ListAsync(
+    public async Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var query = request.Query;
-        if (!TryDate(query, "from", out var from))
+        if (!HttpQuery.TryDateTimeOffset(request, "from", out var from, out var problem)
+            || !HttpQuery.TryDateTimeOffset(request, "to", out var to, out problem)
+            || !HttpQuery.TryInt(request, "pageSize", out var pageSize, out problem))
         {
-            return OrderQueries.Invalid("from", "'from' must be an ISO 8601 date and time.");
+            return problem!;
         }
 
-        if (!TryDate(query, "to", out var to))
-        {
-            return OrderQueries.Invalid("to", "'to' must be an ISO 8601 date and time.");
-        }
-
-        var pageSize = 100;
-        if (query["pageSize"] is { Count: > 0 } size && !int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize))
-        {
-            return OrderQueries.Invalid("pageSize", $"'pageSize' must be between 1 and {OrderQueries.MaxPageSize}.");
-        }
-
-        return await OrderQueries.ListAsync(client, query["status"], query["channel"], from, to, pageSize, query["continuationToken"], cancellationToken);
+        return await OrderQueries.ListAsync(
+            client, HttpQuery.String(request, "status"), HttpQuery.String(request, "channel"), from, to, pageSize ?? 100, HttpQuery.String(request, "continuationToken"), cancellationToken);
     }
 
     [Function("OrdersGet")]
@@ -55,56 +45,39 @@ public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, T
     public async Task<IResult> CancelAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/cancel")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await RequestBody.ReadAsync<CancelOrderRequest>(request, cancellationToken);
-        return malformed ?? await OrderCommands.CancelAsync(id, body, client, cancellationToken);
+        var body = await HttpBody.ReadAsync<CancelOrderRequest>(request, cancellationToken);
+        return body.Problem ?? (IResult)await OrderCommands.CancelAsync(id, body.Value, client, cancellationToken);
     }
 
     [Function("OrdersMapSku")]
     public async Task<IResult> MapSkuAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/map-sku")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await RequestBody.ReadAsync<MapSkuRequest>(request, cancellationToken);
-        return malformed ?? await OrderCommands.MapSkuAsync(id, body, client, store, catalogue, cancellationToken);
+        var body = await HttpBody.ReadAsync<MapSkuRequest>(request, cancellationToken);
+        return body.Problem ?? (IResult)await OrderCommands.MapSkuAsync(id, body.Value, client, store, catalogue, cancellationToken);
     }
 
     [Function("OrdersReadyForPickup")]
     public async Task<IResult> ReadyForPickupAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/ready-for-pickup")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await RequestBody.ReadAsync<PickupRequest>(request, cancellationToken);
-        return malformed ?? await PickupCommands.ReadyAsync(id, body, client, store, time, cancellationToken);
+        var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
+        return body.Problem ?? (IResult)await PickupCommands.ReadyAsync(id, body.Value, client, store, time, cancellationToken);
     }
 
     [Function("OrdersPickedUp")]
     public async Task<IResult> PickedUpAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/picked-up")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await RequestBody.ReadAsync<PickupRequest>(request, cancellationToken);
-        return malformed ?? await PickupCommands.PickedUpAsync(id, body, client, store, time, cancellationToken);
+        var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
+        return body.Problem ?? (IResult)await PickupCommands.PickedUpAsync(id, body.Value, client, store, time, cancellationToken);
     }
 
     [Function("ShipmentsConfirm")]
     public async Task<IResult> ConfirmShipmentAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shipments/{orderId}")] HttpRequest request, string orderId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await RequestBody.ReadAsync<ShipmentRequest>(request, cancellationToken);
-        return malformed ?? await OrderCommands.ConfirmShipmentAsync(orderId, body, client, store, time, cancellationToken);
-    }
-
-    private static bool TryDate(IQueryCollection query, string name, out DateTimeOffset? value)
-    {
-        value = null;
-        if (query[name] is not { Count: > 0 } text)
-        {
-            return true;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return false;
-        }
-
-        value = parsed;
-        return true;
+        var body = await HttpBody.ReadAsync<ShipmentRequest>(request, cancellationToken);
+        return body.Problem ?? (IResult)await OrderCommands.ConfirmShipmentAsync(orderId, body.Value, client, store, time, cancellationToken);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Ledger.Catalogue;
-using Omnichannel.Orders.Http;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Returns;
@@ -16,8 +16,8 @@ public sealed class ReturnFunctions(OrderStore store, OrderReturnStore returns, 
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/returns")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await RequestBody.ReadAsync<ReturnRequest>(request, cancellationToken);
-        return malformed ?? await ReturnCommands.CreateAsync(id, body, client, store, returns, locations, time, cancellationToken);
+        var body = await HttpBody.ReadAsync<ReturnRequest>(request, cancellationToken);
+        return body.Problem ?? (IResult)await ReturnCommands.CreateAsync(id, body.Value, client, store, returns, locations, time, cancellationToken);
     }
 
     [Function("OrdersReturnReplay")]

@@ -85,14 +85,14 @@ public static class AzuriteLauncher
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "Omnichannel.LocalHost.sln")))
+                if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "Omnichannel.Functions.sln")))
                 {
                     return dir.FullName;
                 }
             }
         }
 
-        throw new AzuriteUnavailableException("Cannot find the repository root (package.json next to Omnichannel.LocalHost.sln) to install Azurite from; run from a clone of the repository or point AzureWebJobsStorage at a running storage account.");
+        throw new AzuriteUnavailableException("Cannot find the repository root (package.json next to Omnichannel.Functions.sln) to install Azurite from; run from a clone of the repository or point AzureWebJobsStorage at a running storage account.");
     }
 
     private static IEnumerable<string> Arguments(string root, AzuritePorts ports, string? dataFolder)

@@ -1,11 +1,11 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.LocalHost;
-using Omnichannel.LocalHost.CustomHandler;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.Infra.Tests.Bicep;
 using Omnichannel.Infra.Tests.Support;
+using Omnichannel.LocalHost;
+using Omnichannel.LocalHost.CustomHandler;
 
 namespace Omnichannel.Infra.Tests.Package;
 

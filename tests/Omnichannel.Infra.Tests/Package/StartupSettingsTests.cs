@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Omnichannel.LocalHost;
 using Omnichannel.Infra.Tests.Bicep;
+using Omnichannel.LocalHost;
 using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.Infra.Tests.Package;

@@ -13,12 +13,12 @@ internal static class Repository
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Omnichannel.LocalHost.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "Omnichannel.Functions.sln")))
             {
                 return dir.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No Omnichannel.LocalHost.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Omnichannel.Functions.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.CustomHandler;
 using Omnichannel.LocalHost.Tests.Triggers;
-using Omnichannel.Hosting.Declarations;
 
 namespace Omnichannel.LocalHost.Tests.CustomHandler;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.LocalHost.Tests.Triggers;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Tests.Triggers;
 using Omnichannel.Testing;
 
 namespace Omnichannel.LocalHost.Tests.CustomHandler;

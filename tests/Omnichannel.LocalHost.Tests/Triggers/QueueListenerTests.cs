@@ -1,8 +1,8 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Testing;
 
@@ -147,6 +147,6 @@ public sealed class QueueListenerTests
             .AddSingleton(recorder)
             .AddScoped<RecordingQueueHandler>()
             .BuildServiceProvider();
-        return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<QueueListener>.Instance);
+        return new QueueListener(QueueTarget.From(function), account, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<QueueListener>.Instance);
     }
 }

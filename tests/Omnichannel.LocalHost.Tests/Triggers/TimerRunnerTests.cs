@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Testing;
 
 namespace Omnichannel.LocalHost.Tests.Triggers;
@@ -96,7 +96,7 @@ public sealed class TimerRunnerTests
     {
         var function = new TimerFunction("Nightly", "0 3 * * *", false, typeof(RecordingTimerHandler));
 
-        var error = Assert.Throws<InvalidOperationException>(() => TimerRunner.Parse(function));
+        var error = Assert.Throws<InvalidOperationException>(() => TimerRunner.Parse(TimerTarget.From(function)));
 
         Assert.Contains("Nightly", error.Message, StringComparison.Ordinal);
         Assert.Contains("six-field", error.Message, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class TimerRunnerTests
             .AddScoped<RecordingTimerHandler>()
             .BuildServiceProvider();
         return new TimerRunner(
-            function,
+            TimerTarget.From(function),
             new TimerSingleton(await Azurite.AccountAsync()),
             services.GetRequiredService<IServiceScopeFactory>(),
             time,

@@ -1,17 +1,17 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Omnichannel.Hosting.Declarations;
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Storage.Connection;
 
-namespace Omnichannel.LocalHost.Health;
+namespace Omnichannel.Functions.Health;
 
 /// <summary><c>GET /api/health</c>: the app and each storage service it can reach, 503 when one is down.</summary>
-internal static class HealthFunction
+public sealed class HealthFunctions(StorageAccount storage)
 {
-    public static IServiceCollection AddHealthFunction(this IServiceCollection services) =>
-        services.AddHttpFunction("Health", "health", AuthorizationLevel.Anonymous, CheckAsync, "GET");
-
-    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(StorageAccount storage, CancellationToken cancellationToken)
+    [Function("Health")]
+    public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
