@@ -26,7 +26,7 @@ internal static class DurableFunctionInvoker
 
         try
         {
-            return await ReturnShape.AwaitAsync(returned);
+            return await ReturnShape.AwaitAsync(returned, method.ReturnType);
         }
         finally
         {

@@ -53,8 +53,10 @@ public sealed class LocalDurableEngine(
             this.worker = null;
             try
             {
-                // Not forced: DTFx waits (briefly) for work items in flight, which end at once on the cancelled token.
-                await current.StopAsync(isForced: false).WaitAsync(cancellationToken);
+                // Forced: a graceful DTFx stop waits out its queue long-polls (tens of seconds). Activities in flight
+                // have already been aborted (their messages return to the queue) and an orchestration episode cut
+                // short is redelivered when its message's visibility ends, as after a crash.
+                await current.StopAsync(isForced: true).WaitAsync(cancellationToken);
                 DurableLog.Stopped(this.logger, hub.Options.HubName);
             }
             catch (Exception e) when (e is not OutOfMemoryException)

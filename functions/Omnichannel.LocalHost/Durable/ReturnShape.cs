@@ -27,8 +27,8 @@ internal static class ReturnShape
         return returnType;
     }
 
-    /// <summary>Awaits what the method returned and gives its value (null for none).</summary>
-    public static async Task<object?> AwaitAsync(object? returned)
+    /// <summary>Awaits what the method returned and gives its value (null for none); <paramref name="declared"/> is the method's return type.</summary>
+    public static async Task<object?> AwaitAsync(object? returned, Type declared)
     {
         switch (returned)
         {
@@ -36,20 +36,18 @@ internal static class ReturnShape
                 return null;
             case Task task:
                 await task;
-                var type = task.GetType();
-                return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) && type.GetGenericArguments()[0].Name != "VoidTaskResult"
-                    ? type.GetProperty(nameof(Task<object>.Result))!.GetValue(task)
+                return declared.IsGenericType && declared.GetGenericTypeDefinition() == typeof(Task<>)
+                    ? declared.GetProperty(nameof(Task<object>.Result))!.GetValue(task)
                     : null;
             case ValueTask valueTask:
                 await valueTask;
                 return null;
         }
 
-        var returnedType = returned.GetType();
-        if (returnedType.IsGenericType && returnedType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+        if (declared.IsGenericType && declared.GetGenericTypeDefinition() == typeof(ValueTask<>))
         {
-            var asTask = (Task)returnedType.GetMethod(nameof(ValueTask<object>.AsTask))!.Invoke(returned, null)!;
-            return await AwaitAsync(asTask);
+            var asTask = (Task)declared.GetMethod(nameof(ValueTask<object>.AsTask))!.Invoke(returned, null)!;
+            return await AwaitAsync(asTask, typeof(Task<>).MakeGenericType(declared.GetGenericArguments()[0]));
         }
 
         return returned;
