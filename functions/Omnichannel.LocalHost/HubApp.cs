@@ -69,6 +69,7 @@ public static class HubApp
         app.UseStatusCodePages();
         MapHttpFunctions(app);
         HttpFunctionEndpoints.Map(app, functions.All, HostJson.RoutePrefix(configuration));
+        app.MapLocalDurableApi();
         if (underFunctionsHost)
         {
             app.MapInvocationEndpoint();

@@ -130,6 +130,13 @@ public sealed class OrderHub : IAsyncDisposable
                 {
                     return last;
                 }
+
+                if (last.Summary.Status == OrderStatus.Failed)
+                {
+                    // A failed flow stays failed until replayed: say why now, with where it failed.
+                    var failed = await Durable.GetInstanceAsync(id, getInputsAndOutputs: true);
+                    throw new InvalidOperationException($"Order {id} failed instead of reaching {status}: {last.Summary.Failure}{Environment.NewLine}{failed?.FailureDetails?.StackTrace}");
+                }
             }
 
             await Task.Delay(50);
