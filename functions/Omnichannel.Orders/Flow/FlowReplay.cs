@@ -11,7 +11,9 @@ namespace Omnichannel.Orders.Flow;
 /// Operations' replay of a failed flow (an order or a return).
 /// <para>
 /// Locally, and wherever the engine supports it, a rewind (<see cref="DurableTaskClient.RewindInstanceAsync"/>):
-/// the failed execution resumes at its failed step and every step that succeeded stays done.
+/// the failed execution resumes at its failed step and every step that succeeded stays done. The Azure Storage
+/// provider's rewind cannot replay a history with retry timers after a failed task (<see cref="RewindSafe"/>),
+/// which is what a step that failed after its retries leaves; such a flow is restarted as below.
 /// </para>
 /// <para>
 /// On Azure, if rewind is unavailable (the client throws <see cref="NotSupportedException"/> or
@@ -31,43 +33,68 @@ internal static class FlowReplay
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(failed);
-        try
+        var history = await HistoryAsync(client, failed.InstanceId, cancellationToken);
+        if (history is null || RewindSafe(history))
         {
-            await client.RewindInstanceAsync(failed.InstanceId, reason, cancellationToken);
-            return;
+            try
+            {
+                await client.RewindInstanceAsync(failed.InstanceId, reason, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (IsUnsupported(e))
+            {
+                Log.ReplayRestarts(logger, failed.InstanceId, e.GetType().Name);
+            }
         }
-        catch (Exception e) when (IsUnsupported(e))
+        else
         {
-            Log.ReplayRestarts(logger, failed.InstanceId, e.GetType().Name);
+            Log.ReplayRestarts(logger, failed.InstanceId, "retry timers in the history (Azure/durabletask#811)");
         }
 
-        var events = await ReceivedEventsAsync(client, failed.InstanceId, cancellationToken);
         var input = failed.ReadInputAs<TInput>();
         var tags = failed.Tags ?? new Dictionary<string, string>();
         await client.ScheduleNewOrchestrationInstanceAsync(
             failed.Name, input, IntakeFunctions.StartOptions(failed.InstanceId, failed.Name, tags.GetValueOrDefault("channel") ?? string.Empty, tags.GetValueOrDefault("store") ?? string.Empty), cancellationToken);
-        foreach (var (name, payload) in events)
+        foreach (var e in history?.OfType<EventRaisedEvent>() ?? [])
         {
-            await client.RaiseEventAsync(failed.InstanceId, name, payload, cancellationToken);
+            await client.RaiseEventAsync(failed.InstanceId, e.Name, e.Input is null ? null : JsonSerializer.Deserialize<JsonElement>(e.Input), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Whether the provider's rewind can replay this history. It turns failed tasks (and their scheduling) into
+    /// no-ops but keeps the durable timers a <c>RetryPolicy</c> put between attempts, so a history with a timer
+    /// after a failed task no longer replays (non-deterministic; Azure/durabletask#811, also on Azure). Every step
+    /// of our flows retries, so a flow that failed after retries is restarted instead.
+    /// </summary>
+    internal static bool RewindSafe(IEnumerable<HistoryEvent> history)
+    {
+        var failedBefore = false;
+        foreach (var e in history)
+        {
+            failedBefore |= e is TaskFailedEvent;
+            if (failedBefore && e is TimerCreatedEvent)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True for a client or engine that does not offer the call (rewind, history).</summary>
     public static bool IsUnsupported(Exception e) =>
         e is NotSupportedException or NotImplementedException or RpcException { StatusCode: StatusCode.Unimplemented };
 
-    private static async Task<IReadOnlyList<(string Name, JsonElement? Payload)>> ReceivedEventsAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    private static async Task<IList<HistoryEvent>?> HistoryAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         try
         {
-            var history = await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
-            return history.OfType<EventRaisedEvent>()
-                .Select(e => (e.Name, e.Input is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(e.Input)))
-                .ToList();
+            return await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
         }
         catch (Exception e) when (IsUnsupported(e))
         {
-            return [];
+            return null;
         }
     }
 }
