@@ -5,8 +5,9 @@ using Microsoft.DurableTask.Client;
 namespace Omnichannel.Orders.Tests.Support;
 
 /// <summary>
-/// The hub's durable client as a client without rewind (as Azure may be): every call goes to the real client,
-/// except <see cref="RewindInstanceAsync"/>, which throws <see cref="NotSupportedException"/> and is counted.
+/// The hub's durable client as a client with neither rewind nor history (as Azure may be): every call goes to the
+/// real client, except <see cref="RewindInstanceAsync"/> (counted) and <see cref="GetOrchestrationHistoryAsync"/>,
+/// which throw <see cref="NotSupportedException"/>.
 /// </summary>
 public sealed class NoRewindClient(DurableTaskClient inner) : DurableTaskClient(inner?.Name ?? "no-rewind")
 {
@@ -21,7 +22,7 @@ public sealed class NoRewindClient(DurableTaskClient inner) : DurableTaskClient(
     }
 
     public override Task<IList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default) =>
-        inner.GetOrchestrationHistoryAsync(instanceId, cancellation);
+        throw new NotSupportedException("History is not available on this client.");
 
     public override Task<string> RestartAsync(string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellation = default) =>
         inner.RestartAsync(instanceId, restartWithNewInstanceId, cancellation);
