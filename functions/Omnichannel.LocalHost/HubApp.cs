@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using Omnichannel.Durable;
 using Omnichannel.Functions;
 using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.CustomHandler;
 using Omnichannel.LocalHost.Diagnostics;
+using Omnichannel.LocalHost.Durable;
 using Omnichannel.LocalHost.Functions;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Storage.Connection;
@@ -60,7 +60,7 @@ public static class HubApp
         // setting, stops the start with its name.
         var functions = new LocalFunctions(FunctionCatalog.Discover(typeof(HubServices).Assembly), configuration);
         builder.Services.AddSingleton(functions);
-        builder.Services.AddDurable(configuration);
+        builder.Services.AddLocalDurable(configuration, functions.All.Where(f => f.Kind is TriggerKind.Orchestration or TriggerKind.Activity).Select(f => f.Method));
         builder.Services.AddHub(configuration);
 
         var app = builder.Build();
@@ -69,6 +69,7 @@ public static class HubApp
         app.UseStatusCodePages();
         MapHttpFunctions(app);
         HttpFunctionEndpoints.Map(app, functions.All, HostJson.RoutePrefix(configuration));
+        app.MapLocalDurableApi();
         if (underFunctionsHost)
         {
             app.MapInvocationEndpoint();

@@ -14,6 +14,24 @@ internal static partial class Log
     [LoggerMessage(5002, LogLevel.Information, "Order {OrderId}: {Kind} after the flow ended ({Status})")]
     public static partial void AfterFlow(ILogger logger, string orderId, string kind, string status);
 
+    [LoggerMessage(5008, LogLevel.Information, "Order {OrderId}: {Kind} stored for the flow about to start")]
+    public static partial void StoredBeforeStart(ILogger logger, string orderId, string kind);
+
+    [LoggerMessage(5003, LogLevel.Information, "Order {OrderId}: flow ended {Status}: {Detail}")]
+    public static partial void FlowEnded(ILogger logger, string orderId, string status, string detail);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Order {OrderId}: flow failed at {Step}: {Reason}")]
+    public static partial void FlowFailed(ILogger logger, string orderId, string step, string reason);
+
+    [LoggerMessage(5005, LogLevel.Information, "Order {OrderId}: return {ReturnId} ended: {Detail}")]
+    public static partial void ReturnEnded(ILogger logger, string orderId, string returnId, string detail);
+
+    [LoggerMessage(5006, LogLevel.Warning, "Order {OrderId}: rewind is not available ({Reason}); replay starts the flow again from its input")]
+    public static partial void ReplayRestarts(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(5007, LogLevel.Information, "Order {OrderId}: the engine serves no history ({Reason}); the timeline is derived from the order store")]
+    public static partial void TimelineDerived(ILogger logger, string orderId, string reason);
+
     [LoggerMessage(5010, LogLevel.Warning, "Order alert {Kind} for {OrderId}: {Detail}")]
     public static partial void Alert(ILogger logger, string kind, string orderId, string detail);
 

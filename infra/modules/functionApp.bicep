@@ -102,6 +102,8 @@ var bindingDefaults = {
   Sync__ReconcileSchedule: '0 */15 * * * *'
   Sync__FeedSchedule: '0 0 * * * *'
   Channels__Polling__Schedule: '0 */5 * * * *'
+  Channels__Ingestion__OrderQueue: 'channel-orders'
+  Ledger__StockChangedCopyQueue: 'stock-changed-orders'
 }
 
 var plainSettings = [

@@ -28,6 +28,8 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
         ["Sync:ReconcileSchedule"] = "0 */15 * * * *",
         ["Sync:FeedSchedule"] = "0 0 * * * *",
         ["Channels:Polling:Schedule"] = "0 */5 * * * *",
+        ["Channels:Ingestion:OrderQueue"] = "channel-orders",
+        ["Ledger:StockChangedCopyQueue"] = "stock-changed-orders",
     };
 
     public static async Task<HubFactory> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>

@@ -5,6 +5,8 @@ using System.Text;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,12 +14,10 @@ using Omnichannel.Channels;
 using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Channels.Storage;
-using Omnichannel.Durable;
-using Omnichannel.Durable.Client;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Ledger;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
+using Omnichannel.LocalHost.Durable;
 using Omnichannel.Orders;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Intake;
@@ -99,7 +99,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
     private static async Task ConsumeAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
     {
         var queue = services.GetRequiredService<ChannelStorage>().Orders;
-        var client = services.GetRequiredService<DurableClient>();
+        var client = services.GetRequiredService<DurableTaskClient>();
         var handled = 0;
         while (handled < count)
         {
@@ -107,8 +107,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
             await Task.WhenAll(batch.Select(async m =>
             {
                 await using var scope = services.CreateAsyncScope();
-                var handler = scope.ServiceProvider.GetRequiredService<ChannelOrderQueueHandler>();
-                await handler.HandleAsync(new QueueInvocation("OrdersFromChannels", queue.Name, m.MessageId, m.DequeueCount, m.InsertedOn, m.Body.ToString()), cancellationToken);
+                await ActivatorUtilities.CreateInstance<IntakeFunctions>(scope.ServiceProvider).FromChannelsAsync(m, client, cancellationToken);
                 var message = System.Text.Json.JsonSerializer.Deserialize<ChannelOrderMessage>(m.Body.ToString())!;
                 var id = OrderId.For(message.Channel, message.Store, message.ChannelOrderId);
                 var shipment = new ShipmentConfirmation("DHL", "T" + message.ChannelOrderId, null, TimeProvider.System.GetUtcNow(), []);
@@ -144,10 +143,8 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
             ["Channels:Ingestion:DedupeTable"] = Unique.Name("benchdedupe"),
             ["Channels:Ingestion:QuarantineTable"] = Unique.Name("benchquar"),
             ["Channels:Ingestion:CursorTable"] = Unique.Name("benchcursor"),
-            ["Durable:InstancesTable"] = Unique.Name("benchinst"),
-            ["Durable:QuarantineTable"] = Unique.Name("benchdquar"),
-            ["Durable:QueuePrefix"] = Unique.Name("benchq"),
-            ["Durable:PayloadContainer"] = Unique.Name("benchpay"),
+            ["AzureWebJobsStorage"] = await Azurite.ConnectionStringAsync(),
+            [$"{LocalDurableOptions.Section}:hubName"] = Unique.Name("benchhub"),
             ["Ledger:StockTable"] = Unique.Name("benchstock"),
             ["Ledger:CatalogueTable"] = Unique.Name("benchcat"),
             ["Ledger:SalesTable"] = Unique.Name("benchsales"),
@@ -158,7 +155,8 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         });
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDurable(builder.Configuration);
+        var functions = typeof(OrderFlow).Assembly.GetTypes().SelectMany(t => t.GetMethods()).Where(m => m.IsDefined(typeof(FunctionAttribute), inherit: false));
+        builder.Services.AddLocalDurable(builder.Configuration, functions);
         builder.Services.AddLedger(builder.Configuration);
         builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddOrders(builder.Configuration);

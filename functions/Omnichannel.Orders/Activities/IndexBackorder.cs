@@ -1,4 +1,4 @@
-using Omnichannel.Durable.Activities;
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Activities;
@@ -7,21 +7,21 @@ namespace Omnichannel.Orders.Activities;
 public sealed record BackorderInput(string OrderId, IReadOnlyList<string> Skus, bool Waiting);
 
 /// <summary>Adds the backordered order to (or removes it from) the <see cref="BackorderIndex"/>, so a stock change of its SKUs wakes it.</summary>
-public sealed class IndexBackorder(BackorderIndex index) : TaskActivity<BackorderInput, bool>
+public sealed class IndexBackorder(BackorderIndex index)
 {
     public const string Name = nameof(IndexBackorder);
 
-    public override async Task<bool> RunAsync(TaskActivityContext context, BackorderInput input)
+    [Function(Name)]
+    public async Task<bool> RunAsync([ActivityTrigger] BackorderInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         if (input.Waiting)
         {
-            await index.AddAsync(input.OrderId, input.Skus, context.CancellationToken);
+            await index.AddAsync(input.OrderId, input.Skus, cancellationToken);
         }
         else
         {
-            await index.RemoveAsync(input.OrderId, input.Skus, context.CancellationToken);
+            await index.RemoveAsync(input.OrderId, input.Skus, cancellationToken);
         }
 
         return input.Waiting;

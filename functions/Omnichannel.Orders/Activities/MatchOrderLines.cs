@@ -1,12 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Channels.Model;
-using Omnichannel.Durable.Activities;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Orders.Flow;
 
 namespace Omnichannel.Orders.Activities;
 
 /// <summary>Matches every line with the ledger's matcher: listing, then GTIN/EAN/UPC, then ASIN, then normalised seller SKU.</summary>
-public sealed class MatchOrderLines(ListingMatcher matcher) : TaskActivity<CanonicalOrder, MatchResult>
+public sealed class MatchOrderLines(ListingMatcher matcher)
 {
     public const string Name = nameof(MatchOrderLines);
 
@@ -17,16 +17,19 @@ public sealed class MatchOrderLines(ListingMatcher matcher) : TaskActivity<Canon
         return line.ChannelItemId ?? line.ChannelSku ?? line.ChannelLineId;
     }
 
-    public override async Task<MatchResult> RunAsync(TaskActivityContext context, CanonicalOrder input)
+    [Function(Name)]
+    public Task<MatchResult> RunAsync([ActivityTrigger] CanonicalOrder input, CancellationToken cancellationToken) => MatchAsync(matcher, input, cancellationToken);
+
+    /// <summary>The match of every line; shared with the steps that read the order (receive, re-read after an update), so those need no activity of their own to match.</summary>
+    internal static async Task<MatchResult> MatchAsync(ListingMatcher matcher, CanonicalOrder input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var matched = new List<MatchedLine>();
         var unmatched = new List<UnmatchedLine>();
         foreach (var line in input.Lines)
         {
             var query = new ChannelLine(input.Channel, input.Store, ListingItemId(line), line.ChannelSku, line.Gtin, line.Asin);
-            if (await matcher.MatchAsync(query, context.CancellationToken) is { } match)
+            if (await matcher.MatchAsync(query, cancellationToken) is { } match)
             {
                 matched.Add(new MatchedLine(line.ChannelLineId, match.Sku, line.Quantity, line.UnitPrice, match.MatchedBy.ToString()));
             }

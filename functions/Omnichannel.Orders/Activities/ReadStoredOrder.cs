@@ -1,18 +1,20 @@
-using Omnichannel.Channels.Model;
-using Omnichannel.Durable.Activities;
+using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Ledger.Catalogue;
+using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Activities;
 
-/// <summary>The stored canonical order (the channel's latest version, as intake keeps it).</summary>
-public sealed class ReadStoredOrder(OrderStore store) : TaskActivity<string, CanonicalOrder>
+/// <summary>The stored canonical order (the channel's latest version, as intake keeps it), its lines matched in the same step.</summary>
+public sealed class ReadStoredOrder(OrderStore store, ListingMatcher matcher)
 {
     public const string Name = nameof(ReadStoredOrder);
 
-    public override async Task<CanonicalOrder> RunAsync(TaskActivityContext context, string input)
+    [Function(Name)]
+    public async Task<MatchedOrder> RunAsync([ActivityTrigger] string orderId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return (await store.GetAsync(input, context.CancellationToken))?.Order
-            ?? throw new InvalidOperationException($"Order {input} is not stored.");
+        var order = (await store.GetAsync(orderId, cancellationToken))?.Order
+            ?? throw new InvalidOperationException($"Order {orderId} is not stored.");
+        return new MatchedOrder(order, await MatchOrderLines.MatchAsync(matcher, order, cancellationToken));
     }
 }

@@ -1,5 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Channels.Outbound;
-using Omnichannel.Durable.Activities;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Storage;
@@ -12,28 +12,28 @@ namespace Omnichannel.Orders.Activities;
 /// <c>{order id}:ready</c> and not repeated by a retry, replay or rewind (a repeat would notify the buyer again).
 /// Returns the outcome shown in the timeline.
 /// </summary>
-public sealed class ReportReadyForPickup(IOrderChannels channels, OrderStore store, TimeProvider time) : TaskActivity<PickupInput, string>
+public sealed class ReportReadyForPickup(IOrderChannels channels, OrderStore store, TimeProvider time)
 {
     public const string Name = nameof(ReportReadyForPickup);
 
-    public override async Task<string> RunAsync(TaskActivityContext context, PickupInput input)
+    [Function(Name)]
+    public async Task<string> RunAsync([ActivityTrigger] PickupInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var key = $"{input.OrderId}:ready";
         var reported = $"ready for pickup reported to {input.Channel}";
-        if (await store.GetReportAsync(key, context.CancellationToken) is not null)
+        if (await store.GetReportAsync(key, cancellationToken) is not null)
         {
             return reported;
         }
 
         var report = new PickupReport(input.ChannelOrderId, input.Lines, input.ChannelFulfilmentOrderId);
-        if (!await channels.ReportReadyForPickupAsync(input.Channel, input.Store, report, context.CancellationToken))
+        if (!await channels.ReportReadyForPickupAsync(input.Channel, input.Store, report, cancellationToken))
         {
             return $"not reported: {input.Channel} has no ready-for-pickup call";
         }
 
-        await store.RecordReportAsync(new ReportedShipment(key, null, time.GetUtcNow()), context.CancellationToken);
+        await store.RecordReportAsync(new ReportedShipment(key, null, time.GetUtcNow()), cancellationToken);
         return reported;
     }
 }

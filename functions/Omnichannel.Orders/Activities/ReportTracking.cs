@@ -1,6 +1,6 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Outbound;
-using Omnichannel.Durable.Activities;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Storage;
@@ -15,28 +15,27 @@ namespace Omnichannel.Orders.Activities;
 /// their answer and the record.
 /// </summary>
 public sealed class ReportTracking(IOrderChannels channels, OrderStore store, TimeProvider time, ILogger<ReportTracking> logger)
-    : TaskActivity<TrackingInput, ReportedShipment>
 {
     public const string Name = nameof(ReportTracking);
 
     public static string KeyFor(string orderId, string trackingNumber) =>
         string.IsNullOrEmpty(trackingNumber) ? $"{orderId}:pickup" : $"{orderId}:shipment:{trackingNumber}";
 
-    public override async Task<ReportedShipment> RunAsync(TaskActivityContext context, TrackingInput input)
+    [Function(Name)]
+    public async Task<ReportedShipment> RunAsync([ActivityTrigger] TrackingInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var key = KeyFor(input.OrderId, input.Shipment.TrackingNumber);
-        if (await store.GetReportAsync(key, context.CancellationToken) is { } reported)
+        if (await store.GetReportAsync(key, cancellationToken) is { } reported)
         {
             return reported;
         }
 
         var s = input.Shipment;
         var report = new ShipmentReport(input.ChannelOrderId, s.Lines, s.Carrier, s.TrackingNumber, s.TrackingUrl, s.ShippedAt, ChannelFulfilmentOrderId: s.ChannelFulfilmentOrderId);
-        var receipt = await channels.Get(input.Channel).ReportShipmentAsync(input.Store, report, key, context.CancellationToken);
+        var receipt = await channels.Get(input.Channel).ReportShipmentAsync(input.Store, report, key, cancellationToken);
         var record = new ReportedShipment(key, receipt.ChannelShipmentId, time.GetUtcNow());
-        await store.RecordReportAsync(record, context.CancellationToken);
+        await store.RecordReportAsync(record, cancellationToken);
         Log.TrackingReported(logger, input.OrderId, input.Channel, s.Carrier, key);
         return record;
     }

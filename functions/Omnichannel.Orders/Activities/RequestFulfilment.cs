@@ -1,6 +1,6 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Omnichannel.Durable.Activities;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Fulfilment;
@@ -17,13 +17,13 @@ public sealed class RequestFulfilment(
     OrderStore store,
     IOptions<OrdersOptions> options,
     TimeProvider time,
-    ILogger<RequestFulfilment> logger) : TaskActivity<FulfilmentInput, IReadOnlyList<FulfilmentRecord>>
+    ILogger<RequestFulfilment> logger)
 {
     public const string Name = nameof(RequestFulfilment);
 
-    public override async Task<IReadOnlyList<FulfilmentRecord>> RunAsync(TaskActivityContext context, FulfilmentInput input)
+    [Function(Name)]
+    public async Task<IReadOnlyList<FulfilmentRecord>> RunAsync([ActivityTrigger] FulfilmentInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var records = new List<FulfilmentRecord>();
         foreach (var group in input.Allocations.GroupBy(a => a.Location, StringComparer.Ordinal))
@@ -43,7 +43,7 @@ public sealed class RequestFulfilment(
                     ServiceLevel = input.Order.Fulfilment.Network,
                     Items = items,
                 };
-                await sender.SendAsync(endpoint, request, $"{context.IdempotencyKey}:{group.Key}", context.CancellationToken);
+                await sender.SendAsync(endpoint, request, FlowKeys.Fulfilment(input.OrderId, group.Key), cancellationToken);
                 mode = "webhook";
             }
 
@@ -51,7 +51,7 @@ public sealed class RequestFulfilment(
             Log.FulfilmentRequested(logger, input.OrderId, group.Key, mode);
         }
 
-        await store.RecordFulfilmentAsync(input.OrderId, records, context.CancellationToken);
+        await store.RecordFulfilmentAsync(input.OrderId, records, cancellationToken);
         return records;
     }
 }

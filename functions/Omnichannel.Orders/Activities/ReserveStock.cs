@@ -1,4 +1,4 @@
-using Omnichannel.Durable.Activities;
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Fulfilment;
@@ -7,18 +7,18 @@ namespace Omnichannel.Orders.Activities;
 
 /// <summary>
 /// Reserves every line, each from the first candidate location that has all of it, else split over the
-/// candidates in their order (taking stock where it is), or reserves nothing and says what is missing. Ledger keys are <c>{activity key}:{line}</c>, so a re-run of this step finds its
+/// candidates in their order (taking stock where it is), or reserves nothing and says what is missing. Ledger keys are <see cref="FlowKeys.Reserve"/> (order, attempt, line), so a re-run of this step finds its
 /// first reservations instead of making new ones.
 /// </summary>
-public sealed class ReserveStock(LocationPlanner planner, StockReader reader, StockLedger ledger) : TaskActivity<StockInput, ReservationResult>
+public sealed class ReserveStock(LocationPlanner planner, StockReader reader, StockLedger ledger)
 {
     public const string Name = nameof(ReserveStock);
 
-    public override async Task<ReservationResult> RunAsync(TaskActivityContext context, StockInput input)
+    [Function(Name)]
+    public async Task<ReservationResult> RunAsync([ActivityTrigger] StockInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ct = context.CancellationToken;
+        var ct = cancellationToken;
         var candidates = await planner.CandidatesAsync(input.Fulfilment, ct);
         var views = await reader.GetManyAsync(input.Lines.Select(l => l.Sku), ct);
         var available = views.SelectMany(v => v.Locations.Select(b => (Key: (v.Sku, b.Location), b.Available))).ToDictionary(x => x.Key, x => x.Available);
@@ -64,7 +64,7 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
         for (var i = 0; i < plan.Count; i++)
         {
             var a = plan[i];
-            var key = $"{context.IdempotencyKey}:{i}";
+            var key = FlowKeys.Reserve(input.OrderId, input.Attempt, i);
             var outcome = await ledger.RecordAsync(Command(MovementKind.Reserve, a, key, input), ct);
             if (outcome.Rejection is { Reason: RejectionReason.IdempotencyKeyReused })
             {
@@ -79,7 +79,7 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
                 // Another order took the stock between the read and the reservation: hold nothing, try again later.
                 for (var j = 0; j < reserved.Count; j++)
                 {
-                    await ledger.RecordAsync(Command(MovementKind.Release, reserved[j], $"{context.IdempotencyKey}:{j}:release", input), ct);
+                    await ledger.RecordAsync(Command(MovementKind.Release, reserved[j], $"{FlowKeys.Reserve(input.OrderId, input.Attempt, j)}:release", input), ct);
                 }
 
                 return new ReservationResult([], [$"{a.Sku}: {rejection.Message}"]);

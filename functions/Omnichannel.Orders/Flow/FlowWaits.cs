@@ -1,4 +1,4 @@
-using Omnichannel.Durable.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Omnichannel.Orders.Flow;
 

@@ -58,8 +58,11 @@ public sealed record UnmatchedLine(string ChannelLineId, string? ChannelItemId, 
 /// <summary>The result of matching every line.</summary>
 public sealed record MatchResult(IReadOnlyList<MatchedLine> Matched, IReadOnlyList<UnmatchedLine> Unmatched);
 
-/// <summary>Input of the stock activities.</summary>
-public sealed record StockInput(string OrderId, string Channel, FulfilmentMethod Fulfilment, IReadOnlyList<MatchedLine> Lines);
+/// <summary>The stored order (the channel's latest version) and its lines matched, as the steps that read the order return it.</summary>
+public sealed record MatchedOrder(CanonicalOrder Order, MatchResult Match);
+
+/// <summary>Input of the stock activities; <c>Attempt</c> numbers the flow's reservation attempts (0, 1, ...) for the ledger keys (<c>FlowKeys.Reserve</c>).</summary>
+public sealed record StockInput(string OrderId, string Channel, FulfilmentMethod Fulfilment, IReadOnlyList<MatchedLine> Lines, int Attempt = 0);
 
 /// <summary>Units of one line reserved (or shipped, released) at one location.</summary>
 public sealed record Allocation(string ChannelLineId, string Sku, string Location, int Quantity, decimal UnitPrice);
@@ -79,8 +82,8 @@ public sealed record FulfilmentInput(string OrderId, CanonicalOrder Order, IRead
 /// <summary>Input of <c>ReportTracking</c>.</summary>
 public sealed record TrackingInput(string OrderId, string Channel, string Store, string ChannelOrderId, ShipmentConfirmation Shipment);
 
-/// <summary>Input of <c>RaiseOrderAlert</c> and <c>FlagOrder</c>.</summary>
-public sealed record OrderNotice(string OrderId, string Kind, string Detail);
+/// <summary>Input of <c>RaiseOrderAlert</c> and <c>FlagOrder</c>; an alert's <c>Key</c> is the order, kind and the flow's (replay-safe) time of it.</summary>
+public sealed record OrderNotice(string OrderId, string Kind, string Detail, string? Key = null);
 
 /// <summary>Input of <c>AcknowledgeCancellation</c>.</summary>
 public sealed record CancellationInput(string OrderId, string Channel, string Store, string ChannelOrderId);

@@ -1,4 +1,4 @@
-using Omnichannel.Durable.Orchestration;
+using Microsoft.DurableTask;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Model;

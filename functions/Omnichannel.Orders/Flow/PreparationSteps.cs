@@ -1,5 +1,5 @@
+using Microsoft.DurableTask;
 using Omnichannel.Channels.Model;
-using Omnichannel.Durable.Orchestration;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Model;
@@ -9,16 +9,20 @@ namespace Omnichannel.Orders.Flow;
 /// <summary>
 /// The flow before anything is held: match every line (waiting for mappings), then reserve (waiting for
 /// stock). While it waits, an <see cref="OrderEvents.Updated"/> (the channel changed the order) re-reads the
-/// stored order, so what is matched and reserved is the latest version.
+/// stored order, so what is matched and reserved is the latest version. Reading the order and matching its
+/// lines is one activity (<see cref="ReceiveOrder"/>, <see cref="ReadStoredOrder"/>); only a re-match after a
+/// mapping runs <see cref="MatchOrderLines"/> alone.
 /// </summary>
 internal sealed class PreparationSteps(TaskOrchestrationContext context, FlowWaits waits, OrderFlowInput input, OrdersOptions options)
 {
     private bool _alerted;
+    private int _reservations;
 
     /// <summary>The latest order and its lines matched; null when the order was cancelled while waiting.</summary>
-    public async Task<(CanonicalOrder Order, MatchResult Match)?> MatchAsync(CanonicalOrder order)
+    public async Task<(CanonicalOrder Order, MatchResult Match)?> MatchAsync(MatchedOrder received)
     {
-        var match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, OrderFlow.Steps);
+        ArgumentNullException.ThrowIfNull(received);
+        var (order, match) = received;
         while (match.Unmatched.Count > 0)
         {
             var detail = "No catalogue SKU for line(s) " + string.Join(", ", match.Unmatched.Select(u => $"{u.ChannelLineId} ({u.ChannelSku ?? u.ChannelItemId ?? u.Title})"));
@@ -32,10 +36,12 @@ internal sealed class PreparationSteps(TaskOrchestrationContext context, FlowWai
 
             if (woken == Woken.Other)
             {
-                order = await LatestAsync();
+                (order, match) = await LatestAsync();
             }
-
-            match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, OrderFlow.Steps);
+            else
+            {
+                match = await context.CallActivityAsync<MatchResult>(MatchOrderLines.Name, order, OrderFlow.Steps);
+            }
         }
 
         return (order, match);
@@ -50,7 +56,7 @@ internal sealed class PreparationSteps(TaskOrchestrationContext context, FlowWai
     {
         var skus = stock.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
         var indexed = false;
-        var reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, OrderFlow.Steps);
+        var reservation = await ReserveOnceAsync(stock);
         while (!reservation.Reserved)
         {
             var detail = "Not enough stock: " + string.Join("; ", reservation.Missing);
@@ -75,7 +81,7 @@ internal sealed class PreparationSteps(TaskOrchestrationContext context, FlowWai
                 return (woken, []);
             }
 
-            reservation = await context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock, OrderFlow.Steps);
+            reservation = await ReserveOnceAsync(stock);
         }
 
         if (indexed)
@@ -86,6 +92,10 @@ internal sealed class PreparationSteps(TaskOrchestrationContext context, FlowWai
         return (Woken.Event, reservation.Allocations);
     }
 
-    /// <summary>The stored order, which intake keeps at the channel's latest version.</summary>
-    public Task<CanonicalOrder> LatestAsync() => context.CallActivityAsync<CanonicalOrder>(ReadStoredOrder.Name, input.OrderId, OrderFlow.Steps);
+    /// <summary>The stored order, which intake keeps at the channel's latest version, with its lines matched.</summary>
+    public Task<MatchedOrder> LatestAsync() => context.CallActivityAsync<MatchedOrder>(ReadStoredOrder.Name, input.OrderId, OrderFlow.Steps);
+
+    /// <summary>One reservation attempt, numbered in the flow so its ledger keys are the same on every replay.</summary>
+    private Task<ReservationResult> ReserveOnceAsync(StockInput stock) =>
+        context.CallActivityAsync<ReservationResult>(ReserveStock.Name, stock with { Attempt = _reservations++ }, OrderFlow.Steps);
 }

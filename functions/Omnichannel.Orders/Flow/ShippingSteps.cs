@@ -1,6 +1,6 @@
+using Microsoft.DurableTask;
 using Omnichannel.Channels.Model;
 using Omnichannel.Channels.Outbound;
-using Omnichannel.Durable.Orchestration;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Model;

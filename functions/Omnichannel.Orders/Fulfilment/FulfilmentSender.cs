@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Configuration;
 
 namespace Omnichannel.Orders.Fulfilment;
@@ -19,7 +18,7 @@ public sealed class FulfilmentSender(IHttpClientFactory http)
     public async Task SendAsync(FulfilmentEndpoint endpoint, object request, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var body = Encoding.UTF8.GetBytes(DurableJson.Serialize(request) ?? "{}");
+        var body = Encoding.UTF8.GetBytes(OrderJson.Serialize(request) ?? "{}");
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = content };

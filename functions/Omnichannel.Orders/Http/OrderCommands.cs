@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Outbound;
-using Omnichannel.Durable.Client;
-using Omnichannel.Durable.Model;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Orders.Flow;
@@ -13,10 +13,10 @@ namespace Omnichannel.Orders.Http;
 /// <summary>Operations' commands: replay, cancel, map a SKU, confirm a shipment. Each is a message to the flow (202).</summary>
 internal static class OrderCommands
 {
-    /// <summary>Rewinds a failed flow: it resumes at its failed step; every step that succeeded stays done.</summary>
-    public static async Task<Results<Accepted<OrderAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(string id, DurableClient client, CancellationToken cancellationToken)
+    /// <summary>Replays a failed flow (<see cref="FlowReplay"/>): rewound, it resumes at its failed step; every step that succeeded stays done.</summary>
+    public static async Task<Results<Accepted<OrderAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(string id, DurableTaskClient client, ILogger logger, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
             return TypedResults.NotFound();
@@ -27,11 +27,11 @@ internal static class OrderCommands
             return Conflict($"Only a failed order can be replayed; this one is {instance.RuntimeStatus}.");
         }
 
-        await client.RewindInstanceAsync(id, "replay requested by operations", cancellationToken);
+        await FlowReplay.ReplayAsync<OrderFlowInput>(client, instance, "replay requested by operations", logger, cancellationToken);
         return Accepted(id, "replay");
     }
 
-    public static async Task<Results<Accepted<OrderAccepted>, NotFound, ProblemHttpResult>> CancelAsync(string id, CancelOrderRequest? request, DurableClient client, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<OrderAccepted>, NotFound, ProblemHttpResult>> CancelAsync(string id, CancelOrderRequest? request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         if (await RunningAsync(id, client, cancellationToken) is { } refused)
         {
@@ -44,7 +44,7 @@ internal static class OrderCommands
 
     /// <summary>Saves the listing (channel, store, the line's item id → SKU) for future orders, then wakes the flow to match again.</summary>
     public static async Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> MapSkuAsync(
-        string id, MapSkuRequest? request, DurableClient client, OrderStore store, CatalogueStore catalogue, CancellationToken cancellationToken)
+        string id, MapSkuRequest? request, DurableTaskClient client, OrderStore store, CatalogueStore catalogue, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.LineId))
         {
@@ -86,7 +86,7 @@ internal static class OrderCommands
 
     /// <summary>The warehouse, store or operations confirm the shipment: carrier, tracking number, lines (default all).</summary>
     public static async Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmShipmentAsync(
-        string orderId, ShipmentRequest? request, DurableClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken)
+        string orderId, ShipmentRequest? request, DurableTaskClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var carrier = request?.Carrier?.Trim();
         var tracking = request?.TrackingNumber?.Trim();
@@ -133,7 +133,7 @@ internal static class OrderCommands
         return Accepted(orderId, "shipment");
     }
 
-    private static async Task<ProblemHttpResult?> RunningAsync(string id, DurableClient client, CancellationToken cancellationToken) =>
+    private static async Task<ProblemHttpResult?> RunningAsync(string id, DurableTaskClient client, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) switch
         {
             null => TypedResults.Problem($"Order '{id}' is unknown.", statusCode: StatusCodes.Status404NotFound, title: "Not found"),

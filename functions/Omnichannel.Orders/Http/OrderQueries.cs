@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Omnichannel.Durable.Client;
-using Omnichannel.Durable.Model;
-using Omnichannel.Durable.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Returns;
@@ -15,16 +14,21 @@ internal static class OrderQueries
 {
     public const int MaxPageSize = 500;
 
-    /// <summary>Orders newest flows first as the runtime lists them; filters: status, channel, created from/to (ISO 8601).</summary>
+    /// <summary>
+    /// Orders as the engine lists them; filters: status, channel, created from/to (ISO 8601). The channel is the
+    /// order id's first part (<see cref="OrderId"/>), so it filters by instance id prefix; the engine's query has
+    /// no tag filter, so other flows (returns, <c>{order id}_return_...</c>) are left out by name, and a page may
+    /// hold fewer than <paramref name="pageSize"/> orders while its continuation token still leads on.
+    /// </summary>
     public static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListAsync(
-        DurableClient client,
-        CancellationToken cancellationToken,
-        string? status = null,
-        string? channel = null,
-        DateTimeOffset? from = null,
-        DateTimeOffset? to = null,
-        int pageSize = 100,
-        string? continuationToken = null)
+        DurableTaskClient client,
+        string? status,
+        string? channel,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        int pageSize,
+        string? continuationToken,
+        CancellationToken cancellationToken)
     {
         OrderStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -47,19 +51,14 @@ internal static class OrderQueries
             return Invalid("from", "'from' must not be after 'to'.");
         }
 
-        var tags = new Dictionary<string, string> { ["flow"] = OrderFlow.Name };
-        if (!string.IsNullOrWhiteSpace(channel))
+        var query = new OrchestrationQuery
         {
-            tags["channel"] = channel.Trim().ToLowerInvariant();
-        }
-
-        var query = new InstanceQuery
-        {
-            Tags = tags,
+            InstanceIdPrefix = string.IsNullOrWhiteSpace(channel) ? null : OrderId.Encode(channel.Trim().ToLowerInvariant()) + "_",
             CreatedFrom = from,
             CreatedTo = to,
             PageSize = pageSize,
             ContinuationToken = continuationToken,
+            FetchInputsAndOutputs = true,
             Statuses = wanted switch
             {
                 OrderStatus.Failed => [OrchestrationRuntimeStatus.Failed],
@@ -68,13 +67,17 @@ internal static class OrderQueries
                 _ => null,
             },
         };
-        var page = await client.QueryInstancesAsync(query, cancellationToken);
-        var orders = page.Instances.Select(OrderSummary.From).Where(o => wanted is null || o.Status == wanted).ToList();
-        return TypedResults.Ok(new OrderPage(orders, page.ContinuationToken));
+        await foreach (var page in client.GetAllInstancesAsync(query).AsPages(continuationToken, pageSize).WithCancellation(cancellationToken))
+        {
+            var orders = page.Values.Where(i => i.Name == OrderFlow.Name).Select(OrderSummary.From).Where(o => wanted is null || o.Status == wanted).ToList();
+            return TypedResults.Ok(new OrderPage(orders, page.ContinuationToken));
+        }
+
+        return TypedResults.Ok(new OrderPage([], null));
     }
 
     /// <summary>One order with its timeline; 404 when neither the flow nor the stored order exists.</summary>
-    public static async Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(string id, DurableClient client, OrderStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(string id, DurableTaskClient client, OrderStore store, ILogger logger, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         var stored = await store.GetAsync(id, cancellationToken);
@@ -83,7 +86,6 @@ internal static class OrderQueries
             return TypedResults.NotFound();
         }
 
-        var history = instance is null ? [] : await client.GetHistoryAsync(id, cancellationToken);
         var summary = instance is null
             ? new OrderSummary(id, stored!.Order.Channel, stored.Order.Store, stored.Order.ChannelOrderId, OrderStatus.Pending, null, null, stored.Flags, stored.ReceivedAt, stored.UpdatedAt ?? stored.ReceivedAt)
             : OrderSummary.From(instance);
@@ -92,8 +94,9 @@ internal static class OrderQueries
             summary = summary with { Flags = summary.Flags.Union(stored.Flags, StringComparer.Ordinal).ToList() };
         }
 
-        var returns = await OrderReturnView.ListAsync(client, id, stored?.Returns ?? [], cancellationToken);
-        return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], TimelineEntry.From(history), returns));
+        var timeline = await OrderHistory.TimelineAsync(client, instance, stored, logger, cancellationToken);
+        var returns = await OrderReturnView.ListAsync(client, id, stored?.Returns ?? [], logger, cancellationToken);
+        return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], timeline, returns));
     }
 
     internal static ValidationProblem Invalid(string field, string message) =>

@@ -1,6 +1,6 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Omnichannel.Channels.Model;
-using Omnichannel.Durable.Client;
-using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Returns;
@@ -43,7 +43,12 @@ public sealed record OrderSummary(
             OrchestrationRuntimeStatus.Pending => OrderStatus.Pending,
             _ => progress?.Status ?? OrderStatus.Received,
         };
-        var failure = m.FailureDetails is { } f ? Describe(f) : null;
+        // The Azure Storage provider may return a failed state without its failure details: the flow's last
+        // status then carries the reason (set as it fails), else the output holds the error as text.
+        var failure = m.RuntimeStatus != OrchestrationRuntimeStatus.Failed ? null
+            : m.FailureDetails is { } f ? Describe(f)
+            : progress is { Status: OrderStatus.Failed, Detail: { } why } ? why
+            : m.SerializedOutput;
         return new OrderSummary(
             m.InstanceId,
             input?.Channel ?? m.Tags?.GetValueOrDefault("channel") ?? string.Empty,

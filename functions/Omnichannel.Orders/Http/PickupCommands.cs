@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Omnichannel.Channels.Model;
-using Omnichannel.Durable.Client;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Storage;
@@ -16,11 +16,11 @@ namespace Omnichannel.Orders.Http;
 internal static class PickupCommands
 {
     public static Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> ReadyAsync(
-        string id, PickupRequest? request, DurableClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        string id, PickupRequest? request, DurableTaskClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
         RaiseAsync(id, request, OrderStatus.PreparingPickup, OrderEvents.ReadyForPickup, "ready-for-pickup", client, store, time, cancellationToken);
 
     public static Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> PickedUpAsync(
-        string id, PickupRequest? request, DurableClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        string id, PickupRequest? request, DurableTaskClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
         RaiseAsync(id, request, OrderStatus.ReadyForPickup, OrderEvents.PickedUp, "picked-up", client, store, time, cancellationToken);
 
     private static async Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> RaiseAsync(
@@ -29,7 +29,7 @@ internal static class PickupCommands
         OrderStatus expected,
         string eventName,
         string action,
-        DurableClient client,
+        DurableTaskClient client,
         OrderStore store,
         TimeProvider time,
         CancellationToken cancellationToken)

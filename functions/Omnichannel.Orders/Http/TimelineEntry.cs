@@ -1,40 +1,82 @@
-using Omnichannel.Durable.Model;
+using System.Text.Json;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
+using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Http;
 
-/// <summary>One line of an order's timeline, read from the flow's history.</summary>
+/// <summary>One line of an order's timeline, read from the flow's history (or, where the engine serves none, derived from the order store).</summary>
 /// <param name="At">When.</param>
-/// <param name="What">started, completed, failed, waiting, timer, event, flow-started, flow-ended, rewound, ...</param>
+/// <param name="What">started, completed, failed, timer, timer-fired, event, flow-started, flow-ended, rewound, ...</param>
 /// <param name="Step">Activity or event name.</param>
 /// <param name="Attempt">For activities: 1 for the first attempt, 2 for the first retry, ...</param>
 /// <param name="Detail">Error, timer due time or outcome.</param>
 public sealed record TimelineEntry(DateTimeOffset At, string What, string? Step = null, int? Attempt = null, string? Detail = null)
 {
-    public static IReadOnlyList<TimelineEntry> From(IReadOnlyList<HistoryEvent> history)
+    /// <summary>
+    /// The timeline of a Durable Task history (<see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/>). A
+    /// retry of a step is a new scheduled task in the history, so its attempt is counted: a step scheduled
+    /// again after its last try failed is the next attempt, otherwise attempt 1.
+    /// </summary>
+    public static IReadOnlyList<TimelineEntry> From(IEnumerable<HistoryEvent> history)
     {
         ArgumentNullException.ThrowIfNull(history);
         var names = new Dictionary<int, string>();
-        var attempts = new Dictionary<int, int>();
+        var attemptOf = new Dictionary<int, int>();
+        var lastAttempt = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lastFailed = new HashSet<string>(StringComparer.Ordinal);
         var entries = new List<TimelineEntry>();
         foreach (var e in history)
         {
-            var step = e.TaskId is { } id && names.TryGetValue(id, out var n) ? n : e.Name;
-            var entry = e.Kind switch
+            var at = new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc));
+            TimelineEntry? entry = null;
+            switch (e)
             {
-                HistoryEventKind.ExecutionStarted => new TimelineEntry(e.Timestamp, "flow-started"),
-                HistoryEventKind.TaskScheduled => Scheduled(e, names, attempts),
-                HistoryEventKind.TaskCompleted => new TimelineEntry(e.Timestamp, "completed", step, AttemptOf(e, attempts), Outcome(e.Result)),
-                HistoryEventKind.TaskFailed => new TimelineEntry(e.Timestamp, "failed", step, AttemptOf(e, attempts), e.Failure is { } f ? OrderSummary.Describe(f) : null),
-                HistoryEventKind.TimerCreated => Timer(e, names),
-                HistoryEventKind.TimerFired => new TimelineEntry(e.Timestamp, "timer-fired", step),
-                HistoryEventKind.EventRaised => new TimelineEntry(e.Timestamp, "event", e.Name),
-                HistoryEventKind.ExecutionRewound => new TimelineEntry(e.Timestamp, "rewound", null, null, e.Reason),
-                HistoryEventKind.ExecutionTerminated => new TimelineEntry(e.Timestamp, "terminated", null, null, e.Reason),
-                HistoryEventKind.ExecutionSuspended => new TimelineEntry(e.Timestamp, "suspended", null, null, e.Reason),
-                HistoryEventKind.ExecutionResumed => new TimelineEntry(e.Timestamp, "resumed", null, null, e.Reason),
-                HistoryEventKind.ExecutionCompleted => new TimelineEntry(e.Timestamp, "flow-ended", null, null, e.Failure is { } f ? $"{e.Status}: {OrderSummary.Describe(f)}" : e.Status?.ToString()),
-                _ => null,
-            };
+                case ExecutionStartedEvent:
+                    entry = new(at, "flow-started");
+                    break;
+                case TaskScheduledEvent s:
+                    var name = s.Name ?? "?";
+                    var attempt = lastFailed.Contains(name) ? lastAttempt.GetValueOrDefault(name) + 1 : 1;
+                    names[s.EventId] = name;
+                    attemptOf[s.EventId] = lastAttempt[name] = attempt;
+                    entry = new(at, "started", name, attempt);
+                    break;
+                case TaskCompletedEvent c:
+                    lastFailed.Remove(names.GetValueOrDefault(c.TaskScheduledId, "?"));
+                    entry = new(at, "completed", names.GetValueOrDefault(c.TaskScheduledId), AttemptOf(attemptOf, c.TaskScheduledId), Outcome(c.Result));
+                    break;
+                case TaskFailedEvent f:
+                    lastFailed.Add(names.GetValueOrDefault(f.TaskScheduledId, "?"));
+                    entry = new(at, "failed", names.GetValueOrDefault(f.TaskScheduledId), AttemptOf(attemptOf, f.TaskScheduledId), Describe(f.FailureDetails) ?? f.Reason);
+                    break;
+                case TimerCreatedEvent t:
+                    names[t.EventId] = "timer";
+                    entry = new(at, "timer", "timer", null, $"due {new DateTimeOffset(DateTime.SpecifyKind(t.FireAt, DateTimeKind.Utc)):O}");
+                    break;
+                case TimerFiredEvent:
+                    entry = new(at, "timer-fired", "timer");
+                    break;
+                case EventRaisedEvent r:
+                    entry = new(at, "event", r.Name);
+                    break;
+                case ExecutionRewoundEvent w:
+                    entry = new(at, "rewound", null, null, w.Reason);
+                    break;
+                case ExecutionTerminatedEvent x:
+                    entry = new(at, "terminated", null, null, Outcome(x.Input) ?? x.Input);
+                    break;
+                case ExecutionSuspendedEvent p:
+                    entry = new(at, "suspended", null, null, p.Reason);
+                    break;
+                case ExecutionResumedEvent r:
+                    entry = new(at, "resumed", null, null, r.Reason);
+                    break;
+                case ExecutionCompletedEvent d:
+                    entry = new(at, "flow-ended", null, null, Describe(d.FailureDetails) is { } why ? $"{d.OrchestrationStatus}: {why}" : d.OrchestrationStatus.ToString());
+                    break;
+            }
+
             if (entry is not null)
             {
                 entries.Add(entry);
@@ -44,26 +86,56 @@ public sealed record TimelineEntry(DateTimeOffset At, string What, string? Step 
         return entries;
     }
 
-    private static TimelineEntry Scheduled(HistoryEvent e, Dictionary<int, string> names, Dictionary<int, int> attempts)
+    /// <summary>
+    /// The timeline where the engine serves no history: what the order store recorded (received, fulfilment
+    /// requested, shipped) and the instance's start and end. Same shape, fewer lines (no attempts, timers or events).
+    /// </summary>
+    public static IReadOnlyList<TimelineEntry> Derive(StoredOrder? stored, OrchestrationMetadata? instance)
     {
-        var id = e.TaskId ?? -1;
-        names[id] = e.Name ?? "?";
-        var stepId = e.StepId ?? id;
-        attempts[stepId] = attempts.GetValueOrDefault(stepId) + 1;
-        attempts[-id - 1] = attempts[stepId];
-        return new TimelineEntry(e.Timestamp, "started", e.Name, attempts[stepId]);
+        var entries = new List<TimelineEntry>();
+        if (instance is not null)
+        {
+            entries.Add(new(instance.CreatedAt, "flow-started"));
+        }
+
+        if (stored is not null)
+        {
+            entries.Add(new(stored.ReceivedAt, "completed", "ReceiveOrder"));
+            entries.AddRange(stored.Fulfilment.Select(f => new TimelineEntry(f.RequestedAt, "completed", "RequestFulfilment", null, $"{f.Mode} at {f.Location}")));
+            if (stored.Shipped.Count > 0)
+            {
+                var where = string.Join(", ", stored.Shipped.Select(a => a.Location).Distinct(StringComparer.Ordinal));
+                entries.Add(new(instance?.LastUpdatedAt ?? stored.UpdatedAt ?? stored.ReceivedAt, "completed", "ShipStock", null, $"shipped from {where}"));
+            }
+        }
+
+        if (instance is { IsCompleted: true })
+        {
+            entries.Add(new(instance.LastUpdatedAt, "flow-ended", null, null, instance.RuntimeStatus.ToString()));
+        }
+
+        return entries.OrderBy(e => e.At).ToList();
     }
+
+    private static int? AttemptOf(Dictionary<int, int> attempts, int scheduledId) => attempts.TryGetValue(scheduledId, out var a) ? a : null;
 
     /// <summary>Steps that answer a sentence (e.g. "not reported: ...") show it; structured results stay out of the timeline.</summary>
     private static string? Outcome(string? result) =>
-        result is ['"', ..] ? DurableJson.Deserialize<string>(result) : null;
+        result is ['"', ..] ? JsonSerializer.Deserialize<string>(result) : null;
 
-    private static int? AttemptOf(HistoryEvent e, Dictionary<int, int> attempts) =>
-        e.TaskId is { } id && attempts.TryGetValue(-id - 1, out var a) ? a : null;
-
-    private static TimelineEntry Timer(HistoryEvent e, Dictionary<int, string> names)
+    private static string? Describe(DurableTask.Core.FailureDetails? failure)
     {
-        names[e.TaskId ?? -1] = "timer";
-        return new TimelineEntry(e.Timestamp, "timer", "timer", null, e.FireAt is { } at ? $"due {at:O}" : null);
+        if (failure is null)
+        {
+            return null;
+        }
+
+        var cause = failure;
+        while (cause.InnerFailure is { } inner)
+        {
+            cause = inner;
+        }
+
+        return ReferenceEquals(cause, failure) ? $"{failure.ErrorType}: {failure.ErrorMessage}" : $"{failure.ErrorMessage} (cause {cause.ErrorType}: {cause.ErrorMessage})";
     }
 }

@@ -1,5 +1,6 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
-using Omnichannel.Durable.Orchestration;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
@@ -11,26 +12,30 @@ namespace Omnichannel.Orders.Returns;
 /// damaged to unsellable), then report it to the channel where its API takes returns. Instance id
 /// <see cref="InstanceId"/>; a channel outage fails it after <see cref="OrdersOptions.ReportAttempts"/>, and a
 /// replay resumes at the report (the restock is done, and keyed by the return, so it never runs twice).
+/// Versioning: as <see cref="OrderFlow"/>, changes stay replay-compatible or ship under a new name.
 /// </summary>
-public sealed class OrderReturnFlow(IOptions<OrdersOptions> options) : TaskOrchestrator<ReturnInput, string>
+public sealed class OrderReturnFlow(IOptions<OrdersOptions> options)
 {
     public const string Name = "OrderReturn";
 
     /// <summary><c>{order id}_return_{return id}</c>, the return id encoded as the order id's parts are.</summary>
     public static string InstanceId(string orderId, string returnId) => $"{orderId}_return_{OrderId.Encode(returnId)}";
 
-    public override async Task<string> RunAsync(TaskOrchestrationContext context, ReturnInput input)
+    [Function(Name)]
+    public async Task<string> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        var input = context.GetInput<ReturnInput>() ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no input.");
+        var logger = context.CreateReplaySafeLogger<OrderReturnFlow>();
         var o = options.Value;
         context.SetCustomStatus(new ReturnProgress("restocking", $"at {input.Return.Location}"));
         var restocked = await context.CallActivityAsync<int>(RestockReturn.Name, input, OrderFlow.Steps);
         context.SetCustomStatus(new ReturnProgress("reporting", $"{restocked} line(s) restocked at {input.Return.Location}"));
-        var reporting = TaskOptions.FromRetryPolicy(new RetryPolicy(o.ReportAttempts, o.ReportRetryInterval) { BackoffCoefficient = 2 });
+        var reporting = TaskOptions.FromRetryPolicy(new RetryPolicy(o.ReportAttempts, o.ReportRetryInterval, backoffCoefficient: 2));
         var reported = await context.CallActivityAsync<string>(ReportReturn.Name, input, reporting);
         var done = $"{restocked} line(s) restocked at {input.Return.Location}; {reported}";
         context.SetCustomStatus(new ReturnProgress("done", done));
+        Log.ReturnEnded(logger, input.OrderId, input.Return.ReturnId, done);
         return done;
     }
 }

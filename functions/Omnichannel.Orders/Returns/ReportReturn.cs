@@ -1,5 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Channels.Outbound;
-using Omnichannel.Durable.Activities;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Storage;
 
@@ -10,30 +10,30 @@ namespace Omnichannel.Orders.Returns;
 /// returns; a report the channel accepted is recorded under that key and never sent again. Channels without a
 /// return call are not told, and the outcome says so. Returns the outcome shown on the order.
 /// </summary>
-public sealed class ReportReturn(IOrderChannels channels, OrderStore store, TimeProvider time) : TaskActivity<ReturnInput, string>
+public sealed class ReportReturn(IOrderChannels channels, OrderStore store, TimeProvider time)
 {
     public const string Name = nameof(ReportReturn);
 
-    public override async Task<string> RunAsync(TaskActivityContext context, ReturnInput input)
+    [Function(Name)]
+    public async Task<string> RunAsync([ActivityTrigger] ReturnInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var r = input.Return;
         var key = $"{input.OrderId}:return:{r.ReturnId}";
-        if (await store.GetReportAsync(key, context.CancellationToken) is { } reported)
+        if (await store.GetReportAsync(key, cancellationToken) is { } reported)
         {
             return Reported(input.Channel, reported.ChannelShipmentId);
         }
 
         var lines = r.Lines.Select(l => new ReturnLine(l.ChannelLineId, l.ChannelSku, l.Quantity, l.Condition.ToString().ToLowerInvariant())).ToList();
         var report = new ReturnReport(input.ChannelOrderId, r.ReturnId, r.Location, lines, r.Reason, r.ReturnedAt);
-        var receipt = await channels.ReportReturnAsync(input.Channel, input.Store, report, key, context.CancellationToken);
+        var receipt = await channels.ReportReturnAsync(input.Channel, input.Store, report, key, cancellationToken);
         if (receipt is null)
         {
             return $"not reported: {input.Channel} has no return call";
         }
 
-        await store.RecordReportAsync(new ReportedShipment(key, receipt.ChannelReturnId, time.GetUtcNow()), context.CancellationToken);
+        await store.RecordReportAsync(new ReportedShipment(key, receipt.ChannelReturnId, time.GetUtcNow()), cancellationToken);
         return Reported(input.Channel, receipt.ChannelReturnId);
     }
 

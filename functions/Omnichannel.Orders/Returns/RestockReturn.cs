@@ -1,4 +1,4 @@
-using Omnichannel.Durable.Activities;
+using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Ledger.Stock;
 
 namespace Omnichannel.Orders.Returns;
@@ -8,15 +8,15 @@ namespace Omnichannel.Orders.Returns;
 /// <c>{order id}:return:{return id}:{line}</c>, derived from the return and not from the run, so a re-run, a
 /// replay or a second start of the same return restocks once.
 /// </summary>
-public sealed class RestockReturn(StockLedger ledger) : TaskActivity<ReturnInput, int>
+public sealed class RestockReturn(StockLedger ledger)
 {
     public const string Name = nameof(RestockReturn);
 
     public static string KeyFor(string orderId, string returnId, int line) => $"{orderId}:return:{returnId}:{line}";
 
-    public override async Task<int> RunAsync(TaskActivityContext context, ReturnInput input)
+    [Function(Name)]
+    public async Task<int> RunAsync([ActivityTrigger] ReturnInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var r = input.Return;
         for (var i = 0; i < r.Lines.Count; i++)
@@ -25,7 +25,7 @@ public sealed class RestockReturn(StockLedger ledger) : TaskActivity<ReturnInput
             var command = new MovementCommand(
                 line.Sku, MovementKind.Return, r.Location, line.Quantity, KeyFor(input.OrderId, r.ReturnId, i),
                 new MovementSource(input.Channel, input.OrderId, "order-return"), Reason: r.Reason, Condition: line.Condition, UnitPrice: line.UnitPrice);
-            var outcome = await ledger.RecordAsync(command, context.CancellationToken);
+            var outcome = await ledger.RecordAsync(command, cancellationToken);
             if (outcome.Rejection is { } rejection)
             {
                 throw new InvalidOperationException($"The ledger refused the return of {line.Sku} at {r.Location}: {rejection.Message}");

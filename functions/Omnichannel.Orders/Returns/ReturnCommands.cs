@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Omnichannel.Durable.Client;
-using Omnichannel.Durable.Model;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Http;
+using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Returns;
@@ -13,14 +15,14 @@ namespace Omnichannel.Orders.Returns;
 /// <c>POST /api/orders/{id}/returns</c>: records a return of a shipped order (checked against what was shipped
 /// minus what came back, atomically) and starts its <see cref="OrderReturnFlow"/>; the same return id again
 /// is the same return (202, nothing new), with another body 409. <c>POST .../returns/{returnId}/replay</c>
-/// rewinds a failed one.
+/// replays a failed one (<see cref="FlowReplay"/>).
 /// </summary>
 internal static class ReturnCommands
 {
     public const int MaxLines = 100;
 
     public static async Task<Results<Accepted<ReturnAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string id, ReturnRequest? request, DurableClient client, OrderStore store, OrderReturnStore returns, LocationDirectory locations, TimeProvider time, CancellationToken cancellationToken)
+        string id, ReturnRequest? request, DurableTaskClient client, OrderStore store, OrderReturnStore returns, LocationDirectory locations, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Shape(request) is { } invalid)
         {
@@ -81,18 +83,17 @@ internal static class ReturnCommands
             // A repeat finds no instance only after a crash between the record and the start: start it from the first record.
             var first = outcome == ReturnRecorded.Added ? record : (await store.GetAsync(id, cancellationToken))!.Returns.First(r => r.ReturnId == returnId);
             var o = stored.Order;
-            var tags = new Dictionary<string, string> { ["flow"] = OrderReturnFlow.Name, ["channel"] = o.Channel.ToLowerInvariant(), ["store"] = o.Store.ToLowerInvariant() };
             await client.ScheduleNewOrchestrationInstanceAsync(
-                OrderReturnFlow.Name, new ReturnInput(id, o.Channel, o.Store, o.ChannelOrderId, first), new StartOrchestrationOptions { InstanceId = instanceId, Tags = tags }, cancellationToken);
+                OrderReturnFlow.Name, new ReturnInput(id, o.Channel, o.Store, o.ChannelOrderId, first), IntakeFunctions.StartOptions(instanceId, OrderReturnFlow.Name, o.Channel, o.Store), cancellationToken);
         }
 
         return TypedResults.Accepted($"/api/orders/{id}", new ReturnAccepted(id, returnId, instanceId));
     }
 
-    public static async Task<Results<Accepted<ReturnAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(string id, string returnId, DurableClient client, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<ReturnAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(string id, string returnId, DurableTaskClient client, ILogger logger, CancellationToken cancellationToken)
     {
         var instanceId = OrderReturnFlow.InstanceId(id, returnId);
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
             return TypedResults.NotFound();
@@ -103,7 +104,7 @@ internal static class ReturnCommands
             return Conflict($"Only a failed return can be replayed; this one is {instance.RuntimeStatus}.");
         }
 
-        await client.RewindInstanceAsync(instanceId, "replay requested by operations", cancellationToken);
+        await FlowReplay.ReplayAsync<ReturnInput>(client, instance, "replay requested by operations", logger, cancellationToken);
         return TypedResults.Accepted($"/api/orders/{id}", new ReturnAccepted(id, returnId, instanceId));
     }
 

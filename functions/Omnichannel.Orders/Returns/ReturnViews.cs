@@ -1,5 +1,5 @@
-using Omnichannel.Durable.Client;
-using Omnichannel.Durable.Model;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Omnichannel.Orders.Http;
 
 namespace Omnichannel.Orders.Returns;
@@ -30,7 +30,7 @@ public sealed record ReturnAccepted(string Id, string ReturnId, string Instance)
 /// <param name="Timeline">The return flow's steps, attempts and errors.</param>
 public sealed record OrderReturnView(ReturnRecord Return, string Instance, string Status, string? Detail, IReadOnlyList<TimelineEntry> Timeline)
 {
-    public static async Task<IReadOnlyList<OrderReturnView>> ListAsync(DurableClient client, string orderId, IReadOnlyList<ReturnRecord> returns, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OrderReturnView>> ListAsync(DurableTaskClient client, string orderId, IReadOnlyList<ReturnRecord> returns, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(returns);
@@ -42,13 +42,13 @@ public sealed record OrderReturnView(ReturnRecord Return, string Instance, strin
             var (status, detail) = instance switch
             {
                 null => ("pending", null),
-                { RuntimeStatus: OrchestrationRuntimeStatus.Failed } f => ("failed", f.FailureDetails is { } d ? OrderSummary.Describe(d) : null),
+                { RuntimeStatus: OrchestrationRuntimeStatus.Failed } f => ("failed", f.FailureDetails is { } d ? OrderSummary.Describe(d) : f.SerializedOutput),
                 { RuntimeStatus: OrchestrationRuntimeStatus.Completed } c => ("done", c.ReadOutputAs<string>()),
                 { RuntimeStatus: OrchestrationRuntimeStatus.Terminated } => ("terminated", null),
                 _ => instance.ReadCustomStatusAs<ReturnProgress>() is { } p ? (p.Step, p.Detail) : ("pending", (string?)null),
             };
-            var history = instance is null ? [] : await client.GetHistoryAsync(instanceId, cancellationToken);
-            views.Add(new OrderReturnView(r, instanceId, status, detail, TimelineEntry.From(history)));
+            var timeline = await OrderHistory.TimelineAsync(client, instance, null, logger, cancellationToken);
+            views.Add(new OrderReturnView(r, instanceId, status, detail, timeline));
         }
 
         return views;

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Returns;
 using Omnichannel.Storage.Errors;
 
@@ -32,20 +31,20 @@ public sealed class OrderReturnStore(OrderStore store)
                 return (ReturnRecorded.UnknownOrder, null);
             }
 
-            var returns = DurableJson.Deserialize<List<ReturnRecord>>(row.GetString(ReturnsColumn)) ?? [];
+            var returns = OrderJson.Deserialize<List<ReturnRecord>>(row.GetString(ReturnsColumn)) ?? [];
             if (returns.FirstOrDefault(r => r.ReturnId == record.ReturnId) is { } seen)
             {
                 return (seen.Fingerprint == record.Fingerprint ? ReturnRecorded.Repeated : ReturnRecorded.DifferentBody, null);
             }
 
-            var shipped = DurableJson.Deserialize<List<Flow.Allocation>>(row.GetString("Shipped")) ?? [];
+            var shipped = OrderJson.Deserialize<List<Flow.Allocation>>(row.GetString("Shipped")) ?? [];
             if (TooMany(shipped, returns, record) is { } line)
             {
                 return (ReturnRecorded.TooMany, line);
             }
 
             returns.Add(record);
-            var patch = new TableEntity(OrderStore.OrderPartition, orderId) { [ReturnsColumn] = DurableJson.Serialize(returns) };
+            var patch = new TableEntity(OrderStore.OrderPartition, orderId) { [ReturnsColumn] = OrderJson.Serialize(returns) };
             await StorageCall.RunAsync(() => table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken));
             return (ReturnRecorded.Added, null);
         });

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Model;
-using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Returns;
@@ -13,12 +12,14 @@ namespace Omnichannel.Orders.Storage;
 /// <summary>
 /// The orders table: one row per order (PartitionKey <c>order</c>, RowKey the order id) holding the latest
 /// canonical order, and one row per shipment reported to a channel (PartitionKey <c>report</c>, RowKey the
-/// report's idempotency key). Created on first use.
+/// report's idempotency key), and one row per order flow started (PartitionKey <c>flow</c>, RowKey the order id:
+/// the insert-first claim of "start only if new"). Created on first use.
 /// </summary>
 public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> options)
 {
     internal const string OrderPartition = "order";
     internal const string ReportPartition = "report";
+    internal const string FlowPartition = "flow";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
 
@@ -38,7 +39,7 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
             ["Channel"] = order.Channel,
             ["Store"] = order.Store,
             ["ChannelOrderId"] = order.ChannelOrderId,
-            ["Order"] = DurableJson.Serialize(order),
+            ["Order"] = OrderJson.Serialize(order),
             ["ChannelUpdatedAt"] = order.UpdatedAt ?? order.PlacedAt,
             ["ReceivedAt"] = now,
             ["LastMessageId"] = messageId,
@@ -72,6 +73,27 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
         return false;
     }
 
+    /// <summary>
+    /// Claims the start of the order's flow for a message: insert first, so of any number of messages of a new
+    /// order handled at once, on any host, exactly one insert succeeds (<see cref="FlowClaim.Claimed"/>). A 409
+    /// reads who holds the claim: this message (<see cref="FlowClaim.ClaimedBefore"/>, a redelivery, perhaps
+    /// after a crash before the start) or another one (<see cref="FlowClaim.SeenBefore"/>). The Durable Task
+    /// client's own "start if new" (DedupeStatuses) reads the instance before writing it, a check-then-act that
+    /// two hosts can both pass, so it is not relied on.
+    /// </summary>
+    public async Task<FlowClaim> ClaimFlowAsync(string orderId, string messageId, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var claim = new TableEntity(FlowPartition, orderId) { ["MessageId"] = messageId };
+        if (await StorageCall.TryCreateAsync(() => Table.AddEntityAsync(claim, cancellationToken)))
+        {
+            return FlowClaim.Claimed;
+        }
+
+        var stored = await StorageCall.RunAsync(() => Table.GetEntityAsync<TableEntity>(FlowPartition, orderId, cancellationToken: cancellationToken));
+        return stored.Value.GetString("MessageId") == messageId ? FlowClaim.ClaimedBefore : FlowClaim.SeenBefore;
+    }
+
     /// <summary>The stored order, or null.</summary>
     public async Task<StoredOrder?> GetAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -92,11 +114,11 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
                 return false;
             }
 
-            var flags = DurableJson.Deserialize<List<string>>(stored.GetString("Flags")) ?? [];
+            var flags = OrderJson.Deserialize<List<string>>(stored.GetString("Flags")) ?? [];
             if (!flags.Contains(flag, StringComparer.Ordinal))
             {
                 flags.Add(flag);
-                var patch = new TableEntity(OrderPartition, orderId) { ["Flags"] = DurableJson.Serialize(flags) };
+                var patch = new TableEntity(OrderPartition, orderId) { ["Flags"] = OrderJson.Serialize(flags) };
                 await StorageCall.RunAsync(() => Table.UpdateEntityAsync(patch, stored.ETag, TableUpdateMode.Merge, cancellationToken));
             }
 
@@ -108,7 +130,7 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
     public async Task RecordFulfilmentAsync(string orderId, IReadOnlyList<FulfilmentRecord> records, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var patch = new TableEntity(OrderPartition, orderId) { ["Fulfilment"] = DurableJson.Serialize(records) };
+        var patch = new TableEntity(OrderPartition, orderId) { ["Fulfilment"] = OrderJson.Serialize(records) };
         await StorageCall.RunAsync(() => Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken));
     }
 
@@ -122,9 +144,9 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
         await StorageCall.RetryOnConflictAsync(async () =>
         {
             var stored = await StorageCall.TryGetAsync(async () => (await Table.GetEntityAsync<TableEntity>(OrderPartition, orderId, cancellationToken: cancellationToken)).Value);
-            var all = DurableJson.Deserialize<List<Allocation>>(stored?.GetString("Shipped")) ?? [];
+            var all = OrderJson.Deserialize<List<Allocation>>(stored?.GetString("Shipped")) ?? [];
             all.AddRange(shipped.Where(a => !all.Contains(a)));
-            var patch = new TableEntity(OrderPartition, orderId) { ["Shipped"] = DurableJson.Serialize(all) };
+            var patch = new TableEntity(OrderPartition, orderId) { ["Shipped"] = OrderJson.Serialize(all) };
             await StorageCall.RunAsync(() => stored is null
                 ? Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken)
                 : Table.UpdateEntityAsync(patch, stored.ETag, TableUpdateMode.Merge, cancellationToken));
@@ -177,14 +199,27 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
 
     private static StoredOrder ToStored(TableEntity e) => new(
         e.RowKey,
-        DurableJson.Deserialize<CanonicalOrder>(e.GetString("Order"))!,
+        OrderJson.Deserialize<CanonicalOrder>(e.GetString("Order"))!,
         e.GetDateTimeOffset("ReceivedAt") ?? default,
         e.GetDateTimeOffset("UpdatedAt"),
         e.GetInt32("Versions") ?? 1,
-        DurableJson.Deserialize<List<string>>(e.GetString("Flags")) ?? [],
-        DurableJson.Deserialize<List<FulfilmentRecord>>(e.GetString("Fulfilment")) ?? [],
-        DurableJson.Deserialize<List<Allocation>>(e.GetString("Shipped")) ?? [],
-        DurableJson.Deserialize<List<ReturnRecord>>(e.GetString(OrderReturnStore.ReturnsColumn)) ?? []);
+        OrderJson.Deserialize<List<string>>(e.GetString("Flags")) ?? [],
+        OrderJson.Deserialize<List<FulfilmentRecord>>(e.GetString("Fulfilment")) ?? [],
+        OrderJson.Deserialize<List<Allocation>>(e.GetString("Shipped")) ?? [],
+        OrderJson.Deserialize<List<ReturnRecord>>(e.GetString(OrderReturnStore.ReturnsColumn)) ?? []);
+}
+
+/// <summary>Who may start an order's flow (<see cref="OrderStore.ClaimFlowAsync"/>).</summary>
+public enum FlowClaim
+{
+    /// <summary>This message claimed the start just now: start the flow.</summary>
+    Claimed,
+
+    /// <summary>This message claimed it before (a redelivery): start the flow unless it exists.</summary>
+    ClaimedBefore,
+
+    /// <summary>Another message of the order claimed it: this one is an update of an order seen before.</summary>
+    SeenBefore,
 }
 
 /// <summary>An order as stored: the latest canonical order and what operations need next to it.</summary>

@@ -57,10 +57,6 @@ public sealed class BackorderTests
         var settings = OrderHub.UniqueSettings();
         settings["Orders:StockRecheckInterval"] = "01:00:00";
         settings["Ledger:StockChangedWindow"] = "00:00:00";
-
-        // The harness re-hides timer messages every second, and each re-hide counts as a delivery: an hour's
-        // timer would be quarantined after a few seconds.
-        settings["Durable:MaxTimerVisibility"] = "00:10:00";
         return settings;
     }
 }

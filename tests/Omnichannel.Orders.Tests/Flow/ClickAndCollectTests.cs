@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Omnichannel.Durable.Model;
+using Microsoft.DurableTask.Client;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Tests.Support;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Omnichannel.Durable.Model;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Ledger.Stock;
+using Omnichannel.LocalHost.Durable;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Tests.Support;
 
@@ -64,6 +66,37 @@ public sealed class OrderExceptionTests
 
         Assert.Single(hub.Channel.Reports);
         Assert.Equal([MovementKind.Reserve, MovementKind.Ship], await Samples.MovementsAsync(hub.Services, Samples.Tee, id));
+    }
+
+    [Fact]
+    public async Task ChannelDownWhileReporting_NoRewindNorHistory_ReplayRestartsFromInputAndCompletesWithOneFulfilment()
+    {
+        NoRewindClient? client = null;
+        await using var hub = await OrderHub.CreateAsync(services: s => s.AddSingleton<DurableTaskClient>(sp => client ??= new NoRewindClient(sp.GetRequiredService<LocalDurableTaskClient>())));
+        await Samples.SeedAsync(hub.Services);
+        const long shopifyId = 3101;
+        var id = Samples.ShopifyOrderId(shopifyId);
+        hub.Channel.Down = true;
+
+        Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Tee, 1)), "evt-3101")).IsSuccessStatusCode);
+        await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+        Assert.Equal(HttpStatusCode.Accepted, (await hub.ConfirmShipmentAsync(id, "TRACK-3101")).StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, (await hub.WaitForEndAsync(id)).RuntimeStatus);
+
+        // Replay without rewind or history (the worst case on Azure): the flow starts again from its input, every
+        // step done before (reserve, fulfilment) is found by its key instead of made twice, and it waits for the
+        // shipment again, which operations confirm again: shipped and reported once.
+        hub.Channel.Down = false;
+        Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.PostAsync(new Uri($"api/orders/{id}/replay", UriKind.Relative), null)).StatusCode);
+        var waiting = await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+        Assert.Contains(waiting.Timeline, e => e is { What: "completed", Step: "RequestFulfilment" });
+        Assert.Equal(HttpStatusCode.Accepted, (await hub.ConfirmShipmentAsync(id, "TRACK-3101")).StatusCode);
+        await hub.WaitForStatusAsync(id, OrderStatus.Completed);
+
+        Assert.Equal(1, client!.RewindsRefused);
+        Assert.Equal("TRACK-3101", Assert.Single(hub.Channel.Reports).Report.TrackingNumber);
+        Assert.Equal([MovementKind.Reserve, MovementKind.Ship], await Samples.MovementsAsync(hub.Services, Samples.Tee, id));
+        Assert.Equal((299, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
     }
 
     [Fact]

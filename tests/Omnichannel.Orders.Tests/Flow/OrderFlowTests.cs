@@ -1,6 +1,6 @@
 using System.Net;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Durable.Model;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;

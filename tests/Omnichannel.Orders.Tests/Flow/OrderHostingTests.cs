@@ -1,5 +1,5 @@
 using System.Net;
-using Omnichannel.Durable.Model;
+using Microsoft.DurableTask.Client;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Tests.Support;

@@ -29,9 +29,6 @@ public sealed class OrderUpdateTests
     {
         var settings = OrderHub.UniqueSettings();
         settings["Orders:StockRecheckInterval"] = "01:00:00";
-
-        // Each re-hide of a timer message counts as a delivery: keep an hour's timer from being quarantined.
-        settings["Durable:MaxTimerVisibility"] = "00:10:00";
         await using var hub = await OrderHub.CreateAsync(settings);
         await Samples.SeedAsync(hub.Services);
         const long shopifyId = 13101;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Durable.Model;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Returns;

@@ -1,6 +1,5 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Storage.Connection;
 
@@ -19,6 +18,6 @@ public static class Alerts
         }
 
         PeekedMessage[] peeked = (await queue.PeekMessagesAsync(32)).Value;
-        return peeked.Select(m => DurableJson.Deserialize<OrderAlert>(m.Body.ToString())!).ToList();
+        return peeked.Select(m => OrderJson.Deserialize<OrderAlert>(m.Body.ToString())!).ToList();
     }
 }

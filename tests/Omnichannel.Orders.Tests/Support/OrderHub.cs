@@ -2,10 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Channels.Adapters.Common;
-using Omnichannel.Durable.Client;
-using Omnichannel.Durable.Model;
 using Omnichannel.Orders.Http;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Model;
@@ -21,6 +20,9 @@ namespace Omnichannel.Orders.Tests.Support;
 public sealed class OrderHub : IAsyncDisposable
 {
     public const string Secret = "orders-test-secret-0123456789";
+
+    /// <summary>host.json's <c>extensions.durableTask</c>, as the local host reads it.</summary>
+    public const string DurableTaskSection = "AzureFunctionsJobHost:extensions:durableTask";
 
     private readonly HubFactory _factory;
 
@@ -44,17 +46,15 @@ public sealed class OrderHub : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public DurableClient Durable => Services.GetRequiredService<DurableClient>();
+    /// <summary>The hub's durable client (the local engine's <see cref="DurableTaskClient"/>).</summary>
+    public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
     public static Dictionary<string, string?> UniqueSettings() => new()
     {
-        ["Durable:InstancesTable"] = Unique.Name("inst"),
-        ["Durable:QuarantineTable"] = Unique.Name("quar"),
-        ["Durable:QueuePrefix"] = Unique.Name("q"),
-        ["Durable:PayloadContainer"] = Unique.Name("c"),
-        ["Durable:MaxPollingInterval"] = "00:00:00.100",
-        ["Durable:MaxTimerVisibility"] = "00:00:01",
-        ["Durable:PoisonRetryDelay"] = "00:00:00.200",
+        // The test's own task hub (its queues, tables and lease container); one partition and a short idle poll keep it quick on Azurite.
+        [$"{DurableTaskSection}:hubName"] = Unique.Name("hub"),
+        [$"{DurableTaskSection}:storageProvider:partitionCount"] = "1",
+        [$"{DurableTaskSection}:storageProvider:maxQueuePollingInterval"] = "00:00:00.500",
         ["Ledger:StockTable"] = Unique.Name("stock"),
         ["Ledger:CatalogueTable"] = Unique.Name("cat"),
         ["Ledger:SalesTable"] = Unique.Name("sales"),
@@ -130,6 +130,13 @@ public sealed class OrderHub : IAsyncDisposable
                 {
                     return last;
                 }
+
+                if (last.Summary.Status == OrderStatus.Failed)
+                {
+                    // A failed flow stays failed until replayed: say why now, with where it failed.
+                    var failed = await Durable.GetInstanceAsync(id, getInputsAndOutputs: true);
+                    throw new InvalidOperationException($"Order {id} failed instead of reaching {status}: {last.Summary.Failure}{Environment.NewLine}{failed?.FailureDetails?.StackTrace}");
+                }
             }
 
             await Task.Delay(50);
@@ -177,5 +184,5 @@ public sealed class OrderHub : IAsyncDisposable
 /// <summary>The JSON shape of the hub's answers (web casing, enums as names).</summary>
 public static class Json
 {
-    public static System.Text.Json.JsonSerializerOptions Options => DurableJson.Options;
+    public static System.Text.Json.JsonSerializerOptions Options => OrderJson.Options;
 }

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Storage;
-using Omnichannel.Durable.Model;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.Orders.Http;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Model;
@@ -14,7 +13,7 @@ using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.Orders.Tests.Intake;
 
-public sealed class ChannelOrderQueueHandlerTests
+public sealed class IntakeFunctionsTests
 {
     [Fact]
     public async Task SameWebhookTwice_AndSameOrderUnderANewDelivery_GiveOneOrder()
@@ -55,7 +54,7 @@ public sealed class ChannelOrderQueueHandlerTests
         await WaitUntilEmptyAsync(queue);
 
         var after = await hub.GetOrderAsync(id);
-        Assert.Equal(instance.ExecutionId, (await hub.Durable.GetInstanceAsync(id, false))!.ExecutionId);
+        Assert.Equal(instance.CreatedAt, (await hub.Durable.GetInstanceAsync(id, false))!.CreatedAt);
         Assert.Equal(1, after.Versions);
         Assert.Equal(first.Timeline.Count(e => e.What == "flow-started"), after.Timeline.Count(e => e.What == "flow-started"));
         Assert.Equal(OrderStatus.AwaitingShipment, after.Summary.Status);
@@ -120,8 +119,8 @@ public sealed class ChannelOrderQueueHandlerTests
             return Task.Run(async () =>
             {
                 await using var scope = host.Services.CreateAsyncScope();
-                var handler = scope.ServiceProvider.GetRequiredService<ChannelOrderQueueHandler>();
-                await handler.HandleAsync(new QueueInvocation("OrdersFromChannels", queue.Name, m.MessageId, m.DequeueCount, m.InsertedOn, m.Body.ToString()), default);
+                var functions = ActivatorUtilities.CreateInstance<IntakeFunctions>(scope.ServiceProvider);
+                await functions.FromChannelsAsync(m, host.Durable, default);
             });
         })));
 

@@ -1,0 +1,121 @@
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
+using Omnichannel.Testing;
+
+namespace Omnichannel.LocalHost.Tests.Durable;
+
+public sealed class LocalDurableEngineTests : IAsyncLifetime
+{
+    private readonly TestRecorder recorder = new();
+    private DurableTestHost host = null!;
+
+    public async Task InitializeAsync() => this.host = await DurableTestHost.StartAsync(this.recorder);
+
+    public Task DisposeAsync() => this.host.DisposeAsync(deleteHub: true);
+    [Fact]
+    public async Task Chain_ThreeActivities_CompletesWithEachOutputFedToTheNext()
+    {
+        var result = await this.host.RunAsync("Chain", new ChainInput("o1", 3));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("o1+++", result.ReadOutputAs<string>());
+        Assert.Equal(["Append:o1", "Append:o1+", "Append:o1++"], this.recorder.Calls);
+    }
+
+    [Fact]
+    public async Task FanOut_TenActivities_SumsEveryResult()
+    {
+        var result = await this.host.RunAsync("FanOut", 10);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(385, result.ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task RetryPolicy_ActivityAlwaysFails_EndsFailedWithTheReason()
+    {
+        var result = await this.host.RunAsync("Retrying");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("The channel refused the order x", result.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(3, this.recorder.Count("AlwaysFails"));
+    }
+
+    [Fact]
+    public async Task ExternalEvent_RaisedBeforeTheWait_IsReceived()
+    {
+        var id = await this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEvent");
+        await this.host.Client.WaitForInstanceStartAsync(id);
+        await this.host.Client.RaiseEventAsync(id, "Shipped", "parcel-1");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var result = await this.host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("parcel-1", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task SubOrchestration_Child_SeesItsParent()
+    {
+        var id = Unique.Name("parent");
+
+        var result = await this.host.RunAsync("Parent", instanceId: id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal($"hello from Parent/{id}", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task LongTimer_TenDays_IsSplitIntoTimersTheQueueCanHold()
+    {
+        var id = await this.host.Client.ScheduleNewOrchestrationInstanceAsync("LongTimer", 10.0);
+        var started = await this.host.Client.WaitForInstanceStartAsync(id);
+        IList<HistoryEvent> history = [];
+        for (var i = 0; i < 100 && !history.OfType<TimerCreatedEvent>().Any(); i++)
+        {
+            await Task.Delay(100);
+            history = await this.host.Client.GetOrchestrationHistoryAsync(id);
+        }
+
+        var timer = Assert.Single(history.OfType<TimerCreatedEvent>());
+        var interval = timer.FireAt - started.CreatedAt.UtcDateTime;
+        Assert.InRange(interval, TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        await this.host.Client.TerminateInstanceAsync(id, "test over");
+    }
+
+    [Fact]
+    public async Task Rewind_AfterTheFaultIsFixed_CompletesWithoutRerunningCompletedSteps()
+    {
+        this.recorder.Faulty = true;
+        var failed = await this.host.RunAsync("Rewindable");
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, failed.RuntimeStatus);
+        Assert.Contains("stock service down", failed.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+
+        this.recorder.Faulty = false;
+        await this.host.Client.RewindInstanceAsync(failed.InstanceId, "fixed");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        OrchestrationMetadata result;
+        do
+        {
+            await Task.Delay(100, timeout.Token);
+            result = await this.host.Client.WaitForInstanceCompletionAsync(failed.InstanceId, getInputsAndOutputs: true, timeout.Token);
+        }
+        while (result.RuntimeStatus == OrchestrationRuntimeStatus.Failed);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("r+!", result.ReadOutputAs<string>());
+        Assert.Equal(1, this.recorder.Count("Append:r"));
+    }
+
+    [Fact]
+    public async Task Schedule_ExistingRunningInstance_ThrowsAlreadyExists()
+    {
+        var id = Unique.Name("dupe");
+        await this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEvent", input: null, options: new Microsoft.DurableTask.StartOrchestrationOptions(id));
+
+        await Assert.ThrowsAsync<DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException>(() =>
+            this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEvent", input: null, options: new Microsoft.DurableTask.StartOrchestrationOptions(id)));
+        await this.host.Client.TerminateInstanceAsync(id, "test over");
+    }
+}
