@@ -1,156 +1,149 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Omnichannel.Durable;
-using Omnichannel.Durable.Client;
-using Omnichannel.Durable.Model;
-using Omnichannel.Storage.Connection;
+using System.Globalization;
 using Omnichannel.Storage.Telemetry;
 using Omnichannel.Testing;
 
 namespace Omnichannel.Bench.Durable;
 
 /// <summary>
-/// Orchestrations per second and storage requests per orchestration for a five-activity chain and a
-/// ten-way fan-out (bounded in flight, and in a burst), the single-chain latency on an idle system, and
-/// Azurite's own ceiling measured in the same run. Options: <c>--chains N</c> (default 500), <c>--fanouts N</c> (default 200).
+/// The local durable engine (DTFx's Azure Storage provider through the shim, as the LocalHost runs it) under two
+/// configurations in one run, alternated: <c>naive</c> (Durable Functions' defaults) and <c>tuned</c> (the
+/// <c>extensions.durableTask</c> section of the app's host.json, with <c>--tuned key=value</c> overrides, keys as under
+/// that section, e.g. <c>storageProvider:partitionCount=1</c>). For a five-activity chain (at most 50 in flight) and a
+/// ten-way fan-out/fan-in (at most 25 in flight): orchestrations/s and storage requests per orchestration by service
+/// (the provider's own requests, counted by a pipeline policy on its clients; the bench's status polls excluded), and
+/// the latency of one chain alone. Options: <c>--chains N</c> (default 100), <c>--fanouts N</c> (default 30),
+/// <c>--rounds N</c> (default 2), <c>--singles N</c> (default 15).
 /// </summary>
 public sealed class DurableBenchmark : IBenchmarkCommand
 {
     public string Name => "durable";
 
-    public string Description => "Durable runtime: orchestrations/s, storage requests per orchestration, idle latency";
+    public string Description => "Durable engine, naive vs tuned: orchestrations/s, storage requests per orchestration by service, latency alone";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var chains = Option(args, "--chains", 500);
-        var fanouts = Option(args, "--fanouts", 200);
+        var chains = Option(args, "--chains", 100);
+        var fanouts = Option(args, "--fanouts", 30);
+        var rounds = Option(args, "--rounds", 2);
+        var singles = Option(args, "--singles", 15);
+        var tunedSettings = BenchDurableHost.AppHostJsonDurableTask();
+        for (var i = Array.IndexOf(args, "--tuned"); i >= 0 && i + 1 < args.Length; i = Array.IndexOf(args, "--tuned", i + 1))
+        {
+            var (key, value) = (args[i + 1].Split('=', 2)[0], args[i + 1].Split('=', 2).ElementAtOrDefault(1));
+            tunedSettings[key] = value;
+        }
+
+        tunedSettings.Remove("hubName");
         var storage = await Azurite.AccountAsync();
-        var ceiling = await AzuriteCeiling.MeasureAsync(storage, TimeSpan.FromSeconds(3), cancellationToken);
+        var ceiling = await AzuriteCeiling.MeasureAsync(storage, TimeSpan.FromSeconds(2), cancellationToken);
         Console.WriteLine($"Azurite ceiling: table inserts {ceiling.SequentialInserts:F0}/s sequential, {ceiling.ConcurrentInserts:F0}/s with 16 callers; queue send+receive+delete {ceiling.QueueRoundTrips:F0}/s sequential");
+        Console.WriteLine($"naive: Durable defaults. tuned: {(tunedSettings.Count == 0 ? "(none)" : string.Join(", ", tunedSettings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))}");
 
-        await using var services = Build(storage);
-        foreach (var hosted in services.GetServices<IHostedService>())
+        var connection = await Azurite.ConnectionStringAsync();
+        await using var naive = await BenchDurableHost.StartAsync("naive", connection, new Dictionary<string, string?>(), cancellationToken);
+        await using var tuned = await BenchDurableHost.StartAsync("tuned", connection, tunedSettings, cancellationToken);
+        BenchDurableHost[] hosts = [naive, tuned];
+        foreach (var host in hosts)
         {
-            await hosted.StartAsync(cancellationToken);
+            var s = host.Settings;
+            Console.WriteLine($"  {host.Name}: extendedSessions {s.ExtendedSessionsEnabled}, partitions {s.StorageProvider.PartitionCount}, concurrent orchestrators/activities {s.MaxConcurrentOrchestratorFunctions}/{s.MaxConcurrentActivityFunctions}, control queue batch {s.StorageProvider.ControlQueueBatchSize}, max polling interval {s.StorageProvider.MaxQueuePollingInterval}");
+            await RunBoundedAsync(host, BenchDurableFunctions.Chain, 10, 10, cancellationToken);
+            await RunBoundedAsync(host, BenchDurableFunctions.FanOut, 4, 4, cancellationToken);
         }
 
-        var client = services.GetRequiredService<DurableClient>();
-        await RunBoundedAsync(client, storage, "Chain5", 20, 10, cancellationToken);
-
-        var latencies = new List<double>();
-        var idleBefore = storage.Requests.Snapshot();
-        for (var i = 0; i < 30; i++)
+        var runs = new List<(string Host, string Case, int Count, TimeSpan Elapsed, StorageRequestCounts Requests)>();
+        for (var round = 1; round <= rounds; round++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
-            var watch = Stopwatch.StartNew();
-            var id = await client.ScheduleNewOrchestrationInstanceAsync("Chain5", 0, cancellationToken: cancellationToken);
-            var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cancellationToken);
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
-            Check(done);
+            foreach (var (what, orchestrator, count, inFlight) in new[] { ("chain5", BenchDurableFunctions.Chain, chains, 50), ("fanout10", BenchDurableFunctions.FanOut, fanouts, 25) })
+            {
+                foreach (var host in round % 2 == 1 ? hosts : hosts.Reverse())
+                {
+                    var (elapsed, requests) = await RunBoundedAsync(host, orchestrator, count, inFlight, cancellationToken);
+                    runs.Add((host.Name, what, count, elapsed, requests));
+                    Console.WriteLine($"round {round} {host.Name,-5} {what,-8} {count,4} in {elapsed.TotalSeconds,5:F1} s = {count / elapsed.TotalSeconds,5:F1}/s; requests per orchestration {Per(requests, count)}");
+                }
+            }
         }
 
-        latencies.Sort();
-        Console.WriteLine($"Single five-activity chain, idle system: median {latencies[latencies.Count / 2]:F1} ms, p90 {latencies[(int)(latencies.Count * 0.9)]:F1} ms, min {latencies[0]:F1} ms (30 runs; {Per(storage.Requests.Snapshot() - idleBefore, 30)} requests per chain incl. idle polling between runs)");
-
-        Report("five-activity chain, at most 50 in flight", chains, await RunBoundedAsync(client, storage, "Chain5", chains, 50, cancellationToken));
-        Report("five-activity chain, burst (all started at once)", chains, await RunBurstAsync(client, storage, "Chain5", chains, cancellationToken));
-        Report("ten-activity fan-out, at most 25 in flight", fanouts, await RunBoundedAsync(client, storage, "FanOut10", fanouts, 25, cancellationToken));
-        Report("ten-activity fan-out, burst (all started at once)", fanouts, await RunBurstAsync(client, storage, "FanOut10", fanouts, cancellationToken));
-
-        foreach (var hosted in services.GetServices<IHostedService>().Reverse())
+        var latencies = hosts.ToDictionary(h => h.Name, _ => new List<double>());
+        var aloneBefore = hosts.ToDictionary(h => h.Name, h => h.Requests.Snapshot());
+        for (var i = 0; i < singles; i++)
         {
-            await hosted.StopAsync(CancellationToken.None);
+            foreach (var host in i % 2 == 0 ? hosts : hosts.Reverse())
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
+                var watch = Stopwatch.StartNew();
+                var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(BenchDurableFunctions.Chain, i, cancellationToken);
+                await host.WaitCompletedAsync(id, cancellationToken);
+                latencies[host.Name].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"| configuration | case | orchestrations/s (per round) | storage requests per orchestration: total (table / queue / blob) | one chain alone p50 (min-max), {singles} runs |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var host in hosts)
+        {
+            var alone = latencies[host.Name].Order().ToList();
+            foreach (var what in new[] { "chain5", "fanout10" })
+            {
+                var mine = runs.Where(r => r.Host == host.Name && r.Case == what).ToList();
+                var total = mine.Aggregate(default(StorageRequestCounts), (a, r) => new StorageRequestCounts(a.Tables + r.Requests.Tables, a.Queues + r.Requests.Queues, a.Blobs + r.Requests.Blobs));
+                var count = mine.Sum(r => r.Count);
+                var rates = string.Join(", ", mine.Select(r => (r.Count / r.Elapsed.TotalSeconds).ToString("F1", CultureInfo.InvariantCulture)));
+                var rate = count / mine.Sum(r => r.Elapsed.TotalSeconds);
+                var latency = what == "chain5" ? $"{alone[alone.Count / 2]:F0} ms ({alone[0]:F0}-{alone[^1]:F0})" : "";
+                Console.WriteLine($"| {host.Name} | {what} | {rate:F1} ({rates}) | {Per(total, count)} | {latency} |");
+            }
+        }
+
+        foreach (var what in new[] { "chain5", "fanout10" })
+        {
+            double Rate(string h) => runs.Where(r => r.Host == h && r.Case == what).Sum(r => r.Count) / runs.Where(r => r.Host == h && r.Case == what).Sum(r => r.Elapsed.TotalSeconds);
+            double Requests(string h) => (double)runs.Where(r => r.Host == h && r.Case == what).Sum(r => r.Requests.Total) / runs.Where(r => r.Host == h && r.Case == what).Sum(r => r.Count);
+            Console.WriteLine($"{what}: tuned/naive throughput {Rate("tuned") / Rate("naive"):F2}x, requests per orchestration {Requests("tuned") / Requests("naive"):F2}x");
+        }
+
+        Console.WriteLine($"Latency alone, p50 tuned/naive: {Median(latencies["tuned"]) / Median(latencies["naive"]):F2}x. Bench status polls (excluded above): naive {naive.Requests.Waits}, tuned {tuned.Requests.Waits}.");
+        foreach (var host in hosts)
+        {
+            Console.WriteLine($"  {host.Name}: requests per single chain incl. idle polling between runs {Per(host.Requests.Snapshot() - aloneBefore[host.Name], singles)}");
         }
 
         return 0;
     }
 
-    private static ServiceProvider Build(StorageAccount storage)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Durable:InstancesTable"] = Unique.Name("benchinstances"),
-            ["Durable:QuarantineTable"] = Unique.Name("benchquarantine"),
-            ["Durable:QueuePrefix"] = Unique.Name("bench"),
-            ["Durable:PayloadContainer"] = Unique.Name("bench"),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(storage);
-        services.AddSingleton(TimeProvider.System);
-        services.AddDurable(configuration);
-        services.AddActivity<int, int>("Step", (_, x) => Task.FromResult(x + 1));
-        services.AddOrchestrator<int, int>("Chain5", async (ctx, x) =>
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                x = await ctx.CallActivityAsync<int>("Step", x);
-            }
-
-            return x;
-        });
-        services.AddOrchestrator<int, int>("FanOut10", async (ctx, x) =>
-            (await Task.WhenAll(Enumerable.Range(0, 10).Select(i => ctx.CallActivityAsync<int>("Step", x + i)))).Sum());
-        return services.BuildServiceProvider();
-    }
-
     private static async Task<(TimeSpan Elapsed, StorageRequestCounts Requests)> RunBoundedAsync(
-        DurableClient client, StorageAccount storage, string orchestrator, int count, int inFlight, CancellationToken cancellationToken)
+        BenchDurableHost host, string orchestrator, int count, int inFlight, CancellationToken cancellationToken)
     {
-        var before = storage.Requests.Snapshot();
+        var before = host.Requests.Snapshot();
         var watch = Stopwatch.StartNew();
         using var slots = new SemaphoreSlim(inFlight);
-        var runs = Enumerable.Range(0, count).Select(async i =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             await slots.WaitAsync(cancellationToken);
             try
             {
-                var id = await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, i, cancellationToken: cancellationToken);
-                Check(await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cancellationToken));
+                var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, i, cancellationToken);
+                await host.WaitCompletedAsync(id, cancellationToken);
             }
             finally
             {
                 slots.Release();
             }
-        });
-        await Task.WhenAll(runs);
-        return (watch.Elapsed, storage.Requests.Snapshot() - before);
+        }));
+        return (watch.Elapsed, host.Requests.Snapshot() - before);
     }
 
-    private static async Task<(TimeSpan Elapsed, StorageRequestCounts Requests)> RunBurstAsync(
-        DurableClient client, StorageAccount storage, string orchestrator, int count, CancellationToken cancellationToken)
-    {
-        var before = storage.Requests.Snapshot();
-        var watch = Stopwatch.StartNew();
-        var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(i => client.ScheduleNewOrchestrationInstanceAsync(orchestrator, i, cancellationToken: cancellationToken)));
-        foreach (var done in await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cancellationToken))))
-        {
-            Check(done);
-        }
-
-        return (watch.Elapsed, storage.Requests.Snapshot() - before);
-    }
-
-    private static void Report(string what, int count, (TimeSpan Elapsed, StorageRequestCounts Requests) run) =>
-        Console.WriteLine($"{what}: {count} in {run.Elapsed.TotalSeconds:F1} s = {count / run.Elapsed.TotalSeconds:F1} orchestrations/s; storage requests per orchestration {Per(run.Requests, count)}");
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static string Per(StorageRequestCounts requests, int count) =>
-        $"{(double)requests.Total / count:F1} (table {(double)requests.Tables / count:F1}, queue {(double)requests.Queues / count:F1}, blob {(double)requests.Blobs / count:F1})";
-
-    private static void Check(OrchestrationMetadata done)
-    {
-        if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-        {
-            throw new InvalidOperationException($"Instance {done.InstanceId} ended {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
-        }
-    }
+        $"{(double)requests.Total / count:F1} ({(double)requests.Tables / count:F1} / {(double)requests.Queues / count:F1} / {(double)requests.Blobs / count:F1})";
 
     private static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 }
