@@ -74,6 +74,10 @@ public sealed class SyncBenchmark : IBenchmarkCommand
 
         sequential.Report("one change at a time", changes);
 
+        // The concurrent phase changes the same SKUs again: let their coalescing windows close first, so each of its
+        // changes is a lone one, as in the phase above (a change inside the window waits for the window's end).
+        await Task.Delay(changedWindow, cancellationToken);
+
         // Concurrent writers while 16 handlers drain the queue, as the queue function does.
         var concurrent = new Run(channels, account);
         var next = -1;
