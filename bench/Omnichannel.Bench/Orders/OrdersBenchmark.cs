@@ -22,7 +22,9 @@ using Omnichannel.Orders;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Model;
+using Omnichannel.Bench.Durable;
 using Omnichannel.Storage.Connection;
+using Omnichannel.Storage.Telemetry;
 using Omnichannel.Testing;
 
 namespace Omnichannel.Bench.Orders;
@@ -32,8 +34,12 @@ namespace Omnichannel.Bench.Orders;
 /// archive, dedupe, queue), the channel order queue is consumed as the hub's queue trigger does, each flow
 /// receives, matches, reserves, requests fulfilment, gets its shipment confirmation (raised at start, so no
 /// human wait), ships in the ledger and reports tracking to an in-memory channel. Durable, ledger, channels and
-/// orders run in one process on the private Azurite.
-/// Options: <c>--orders N</c> (default 200), <c>--skus N</c> (catalogue SKUs the orders spread over, default 8).
+/// orders run in one process on the private Azurite, once per configuration (<c>naive</c>: Durable defaults;
+/// <c>tuned</c>: the app's host.json <c>extensions.durableTask</c>), each with its own tables, queues and task hub,
+/// rounds alternated. Requests are counted by service for the app's own clients and, apart, for the durable engine's
+/// (a pipeline policy on the provider's clients); the bench's status polls while it waits for the flows' last
+/// checkpoint are not counted. Options: <c>--orders N</c> per round (default 100), <c>--rounds N</c> (default 2),
+/// <c>--config naive|tuned|both</c> (default both), <c>--skus N</c> (catalogue SKUs the orders spread over, default 8).
 /// </summary>
 public sealed class OrdersBenchmark : IBenchmarkCommand
 {
@@ -45,23 +51,83 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var orders = Option(args, "--orders", 200);
+        var orders = Option(args, "--orders", 100);
         var skus = Option(args, "--skus", 8);
-        var storage = await Azurite.AccountAsync();
-        var channel = new InMemoryChannel();
-        await using var app = await StartAsync(storage, channel, cancellationToken);
-        var services = app.Services;
-        await SeedAsync(services, skus, orders, cancellationToken);
-        Console.WriteLine($"Flows: {orders} Shopify orders over {skus} SKUs, one line each, warehouse fulfilment; activities inline (default settings).");
+        var rounds = Option(args, "--rounds", 2);
+        var configurations = (Array.IndexOf(args, "--config") is var c and >= 0 && c + 1 < args.Length ? args[c + 1] : "both") switch
+        {
+            "naive" => new[] { "naive" },
+            "tuned" => ["tuned"],
+            _ => ["naive", "tuned"],
+        };
+        var tuned = BenchDurableHost.AppHostJsonDurableTask();
+        tuned.Remove("hubName");
+        Console.WriteLine($"Flows: {orders} Shopify orders per run over {skus} SKUs, one line each, warehouse fulfilment; {rounds} rounds, configurations alternated.");
+        Console.WriteLine($"naive: Durable defaults. tuned (the app's host.json): {string.Join(", ", tuned.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
+        var apps = new List<BenchApp>();
+        try
+        {
+            foreach (var name in configurations)
+            {
+                apps.Add(await StartAsync(name, name == "tuned" ? tuned : new Dictionary<string, string?>(), skus, orders * rounds, cancellationToken));
+            }
 
-        await RunAsync(services, storage, channel, "warm-up", 0, Math.Min(20, orders), skus, cancellationToken);
-        await RunAsync(services, storage, channel, "orders", 1_000_000, orders, skus, cancellationToken);
-        await app.StopAsync(cancellationToken);
+            foreach (var app in apps)
+            {
+                await RunAsync(app, "warm-up", 0, Math.Min(20, orders), skus, cancellationToken);
+            }
+
+            var results = new List<(string App, OrdersRun Run)>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                foreach (var app in round % 2 == 1 ? apps : Enumerable.Reverse(apps))
+                {
+                    results.Add((app.Name, await RunAsync(app, $"round {round}", 1_000_000 * round, orders, skus, cancellationToken)));
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| configuration | orders/s end to end (per round) | storage requests per order, flow: total (table / queue / blob) | of which the durable engine | of which the app | ingest per order |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+            foreach (var app in apps)
+            {
+                var mine = results.Where(r => r.App == app.Name).Select(r => r.Run).ToList();
+                var count = mine.Sum(r => r.Count);
+                var engine = Sum(mine.Select(r => r.Engine));
+                var own = Sum(mine.Select(r => r.App));
+                Console.WriteLine(
+                    $"| {app.Name} | {count / mine.Sum(r => r.Elapsed.TotalSeconds):F1} ({string.Join(", ", mine.Select(r => (r.Count / r.Elapsed.TotalSeconds).ToString("F1", CultureInfo.InvariantCulture)))}) | " +
+                    $"{Per(Sum([engine, own]), count)} | {Per(engine, count)} | {Per(own, count)} | {Per(Sum(mine.Select(r => r.Ingest)), count)} |");
+            }
+
+            if (apps.Count == 2)
+            {
+                double Rate(string n) => results.Where(r => r.App == n).Sum(r => r.Run.Count) / results.Where(r => r.App == n).Sum(r => r.Run.Elapsed.TotalSeconds);
+                double Requests(string n) => (double)results.Where(r => r.App == n).Sum(r => r.Run.Engine.Total + r.Run.App.Total) / results.Where(r => r.App == n).Sum(r => r.Run.Count);
+                Console.WriteLine($"tuned/naive: orders/s {Rate("tuned") / Rate("naive"):F2}x, flow requests per order {Requests("tuned") / Requests("naive"):F2}x. Old runtime (same bench, earlier): 29.6 orders/s, 32.4 requests per order.");
+            }
+        }
+        finally
+        {
+            foreach (var app in apps)
+            {
+                await app.DisposeAsync();
+            }
+        }
+
         return 0;
     }
 
-    private static async Task RunAsync(IServiceProvider services, StorageAccount storage, InMemoryChannel channel, string phase, long firstId, int count, int skus, CancellationToken cancellationToken)
+    private static StorageRequestCounts Sum(IEnumerable<StorageRequestCounts> counts) =>
+        counts.Aggregate(default(StorageRequestCounts), (a, b) => new StorageRequestCounts(a.Tables + b.Tables, a.Queues + b.Queues, a.Blobs + b.Blobs));
+
+    private static string Per(StorageRequestCounts requests, int count) =>
+        $"{(double)requests.Total / count:F1} ({(double)requests.Tables / count:F1} / {(double)requests.Queues / count:F1} / {(double)requests.Blobs / count:F1})";
+
+    private static async Task<OrdersRun> RunAsync(BenchApp app, string phase, long firstId, int count, int skus, CancellationToken cancellationToken)
     {
+        var services = app.Web.Services;
+        var (storage, engine, channel) = (app.Storage, app.Engine, app.Channel);
         var ingestor = services.GetRequiredService<WebhookIngestor>();
         var before = storage.Requests.Snapshot();
         var started = Stopwatch.GetTimestamp();
@@ -79,27 +145,41 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         });
         var ingested = Stopwatch.GetElapsedTime(started);
         var afterIngest = storage.Requests.Snapshot();
+        var engineBefore = engine.Snapshot();
 
-        await ConsumeAsync(services, count, cancellationToken);
+        var ids = await ConsumeAsync(services, count, cancellationToken);
         while (channel.Reports - reportsBefore < count)
         {
             await Task.Delay(20, cancellationToken);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var flows = storage.Requests.Snapshot() - afterIngest;
-        var ingest = afterIngest - before;
+
+        // The flow's last checkpoint follows the report: wait for every instance to end (these polls not counted).
+        var client = services.GetRequiredService<DurableTaskClient>();
+        foreach (var id in ids)
+        {
+            var done = await HubRequestCounter.UncountedAsync(() => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cancellationToken));
+            if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                throw new InvalidOperationException($"{app.Name}: order {id} ended {done.RuntimeStatus}.");
+            }
+        }
+
+        var run = new OrdersRun(count, elapsed, afterIngest - before, storage.Requests.Snapshot() - afterIngest, engine.Snapshot() - engineBefore);
+        var flow = Sum([run.App, run.Engine]);
         Console.WriteLine(
-            $"{phase,-8} {count,5} orders in {elapsed.TotalSeconds,6:F2} s = {count / elapsed.TotalSeconds,6:F1} orders/s end to end (ingest alone {count / ingested.TotalSeconds:F0}/s). " +
-            $"Storage requests per order: ingest {(double)ingest.Total / count:F1} (table {(double)ingest.Tables / count:F1}, queue {(double)ingest.Queues / count:F1}, blob {(double)ingest.Blobs / count:F1}); " +
-            $"flow {(double)flows.Total / count:F1} (table {(double)flows.Tables / count:F1}, queue {(double)flows.Queues / count:F1}, blob {(double)flows.Blobs / count:F1})");
+            $"{app.Name,-5} {phase,-8} {count,5} orders in {elapsed.TotalSeconds,6:F2} s = {count / elapsed.TotalSeconds,6:F1} orders/s end to end (ingest alone {count / ingested.TotalSeconds:F0}/s). " +
+            $"Storage requests per order: ingest {Per(run.Ingest, count)}; flow {Per(flow, count)}, of which engine {Per(run.Engine, count)}");
+        return run;
     }
 
     /// <summary>Takes the channel order queue as the hub's queue trigger does: handle, then delete; raises each shipment at once.</summary>
-    private static async Task ConsumeAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    private static async Task<List<string>> ConsumeAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
     {
         var queue = services.GetRequiredService<ChannelStorage>().Orders;
         var client = services.GetRequiredService<DurableTaskClient>();
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
         var handled = 0;
         while (handled < count)
         {
@@ -110,12 +190,15 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
                 await ActivatorUtilities.CreateInstance<IntakeFunctions>(scope.ServiceProvider).FromChannelsAsync(m, client, cancellationToken);
                 var message = System.Text.Json.JsonSerializer.Deserialize<ChannelOrderMessage>(m.Body.ToString())!;
                 var id = OrderId.For(message.Channel, message.Store, message.ChannelOrderId);
+                ids.Add(id);
                 var shipment = new ShipmentConfirmation("DHL", "T" + message.ChannelOrderId, null, TimeProvider.System.GetUtcNow(), []);
                 await client.RaiseEventAsync(id, OrderEvents.ShipmentConfirmed, shipment, cancellationToken);
                 await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, cancellationToken);
             }));
             handled += batch.Length;
         }
+
+        return [.. ids];
     }
 
     private static async Task SeedAsync(IServiceProvider services, int skus, int orders, CancellationToken cancellationToken)
@@ -130,12 +213,16 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         }
     }
 
-    private static async Task<WebApplication> StartAsync(StorageAccount storage, InMemoryChannel channel, CancellationToken cancellationToken)
+    private static async Task<BenchApp> StartAsync(string name, IReadOnlyDictionary<string, string?> durableTask, int skus, int orders, CancellationToken cancellationToken)
     {
+        var storage = await Azurite.AccountAsync();
+        var channel = new InMemoryChannel();
+        var engine = new HubRequestCounter();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = durableTask.ToDictionary(p => $"{LocalDurableOptions.Section}:{p.Key}", p => p.Value);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["Channels:shopify:bench:Secret"] = Secret,
             ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("benchord"),
@@ -144,7 +231,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
             ["Channels:Ingestion:QuarantineTable"] = Unique.Name("benchquar"),
             ["Channels:Ingestion:CursorTable"] = Unique.Name("benchcursor"),
             ["AzureWebJobsStorage"] = await Azurite.ConnectionStringAsync(),
-            [$"{LocalDurableOptions.Section}:hubName"] = Unique.Name("benchhub"),
+            [$"{LocalDurableOptions.Section}:hubName"] = Unique.Name("benchhub" + name),
             ["Ledger:StockTable"] = Unique.Name("benchstock"),
             ["Ledger:CatalogueTable"] = Unique.Name("benchcat"),
             ["Ledger:SalesTable"] = Unique.Name("benchsales"),
@@ -157,14 +244,30 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         builder.Services.AddSingleton(TimeProvider.System);
         var functions = typeof(OrderFlow).Assembly.GetTypes().SelectMany(t => t.GetMethods()).Where(m => m.IsDefined(typeof(FunctionAttribute), inherit: false));
         builder.Services.AddLocalDurable(builder.Configuration, functions);
+        builder.Services.Configure<LocalDurableStorageClientOptions>(engine.Apply);
         builder.Services.AddLedger(builder.Configuration);
         builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddOrders(builder.Configuration);
         builder.Services.AddSingleton<IOrderChannels>(channel);
         var app = builder.Build();
         await app.StartAsync(cancellationToken);
-        return app;
+        await app.Services.GetRequiredService<LocalDurableEngine>().Started.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        await SeedAsync(app.Services, skus, orders + 20, cancellationToken);
+        return new BenchApp(name, app, storage, engine, channel);
     }
+
+    /// <summary>One app (its own tables, queues and task hub) under one durable configuration, its requests counted apart.</summary>
+    private sealed record BenchApp(string Name, WebApplication Web, StorageAccount Storage, HubRequestCounter Engine, InMemoryChannel Channel) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Web.StopAsync(CancellationToken.None);
+            await Web.DisposeAsync();
+        }
+    }
+
+    /// <summary>One measured run: the app's own requests (ingest, then flow) and the durable engine's, by service.</summary>
+    private sealed record OrdersRun(int Count, TimeSpan Elapsed, StorageRequestCounts Ingest, StorageRequestCounts App, StorageRequestCounts Engine);
 
     private static string ShopifyOrder(long id, string sku) =>
         $$"""{"id":{{id}},"name":"#{{id}}","email":"b@example.com","created_at":"2026-11-25T09:00:00Z","updated_at":"2026-11-25T09:00:01Z","cancelled_at":null,"currency":"EUR","financial_status":"paid","shipping_address":{"name":"A B","address1":"Main 1","city":"Berlin","zip":"10115","country_code":"DE"},"line_items":[{"id":{{id * 10}},"product_id":1,"variant_id":2,"sku":"{{sku}}","title":"t","quantity":1,"price":"9.90"}],"shipping_lines":[{"code":"standard"}]}""";

@@ -9,14 +9,19 @@ namespace Omnichannel.LocalHost.Durable;
 /// </summary>
 public sealed class LocalDurableTaskHub : IDisposable
 {
-    public LocalDurableTaskHub(IOptions<LocalDurableOptions> options, ILoggerFactory loggerFactory)
+    public LocalDurableTaskHub(IOptions<LocalDurableOptions> options, IOptions<LocalDurableStorageClientOptions> clients, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clients);
         var o = options.Value;
+        var c = clients.Value;
         this.Options = o;
         this.Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(o.ConnectionString!),
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(o.ConnectionString!, c.Blob),
+                StorageServiceClientProvider.ForQueue(o.ConnectionString!, c.Queue),
+                StorageServiceClientProvider.ForTable(o.ConnectionString!, c.Table)),
             TaskHubName = o.HubName,
             PartitionCount = o.StorageProvider.PartitionCount,
             ControlQueueBatchSize = o.StorageProvider.ControlQueueBatchSize,
