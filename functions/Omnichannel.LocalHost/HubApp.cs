@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Options;
 using Omnichannel.Functions;
-using Omnichannel.Hosting.Declarations;
-using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
-using Omnichannel.LocalHost.CustomHandler;
 using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.LocalHost.Durable;
 using Omnichannel.LocalHost.Functions;
@@ -18,9 +15,6 @@ namespace Omnichannel.LocalHost;
 /// </summary>
 public static class HubApp
 {
-    /// <summary>Set by the Functions host when it starts a custom handler.</summary>
-    public const string CustomHandlerPortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -32,18 +26,12 @@ public static class HubApp
         }
 
         var configuration = builder.Configuration;
-        var customHandlerPort = configuration[CustomHandlerPortSetting];
-        var underFunctionsHost = !string.IsNullOrWhiteSpace(customHandlerPort);
-
         builder.Services.AddOptions<HubOptions>()
             .Bind(configuration.GetSection(HubOptions.Section))
-            .PostConfigure(o => o.UnderFunctionsHost = underFunctionsHost)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
 
-        var urls = underFunctionsHost
-            ? $"http://127.0.0.1:{customHandlerPort}"
-            : configuration["urls"] ?? configuration[$"{HubOptions.Section}:{nameof(HubOptions.Urls)}"] ?? new HubOptions().Urls;
+        var urls = configuration["urls"] ?? configuration[$"{HubOptions.Section}:{nameof(HubOptions.Urls)}"] ?? new HubOptions().Urls;
         builder.WebHost.UseUrls(urls);
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -67,33 +55,14 @@ public static class HubApp
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        MapHttpFunctions(app);
         HttpFunctionEndpoints.Map(app, functions.All, HostJson.RoutePrefix(configuration));
         app.MapLocalDurableApi();
-        if (underFunctionsHost)
-        {
-            app.MapInvocationEndpoint();
-        }
 
         app.Lifetime.ApplicationStarted.Register(() => Log.Started(
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Omnichannel.Hub"),
-            underFunctionsHost ? "custom-handler" : "standalone",
             urls,
             app.Services.GetRequiredService<StorageAccount>().Description,
-            app.Services.GetServices<FunctionDefinition>().Count() + functions.All.Count));
+            functions.All.Count));
         return app;
-    }
-
-    private static void MapHttpFunctions(WebApplication app)
-    {
-        foreach (var function in app.Services.GetServices<FunctionDefinition>().OfType<HttpFunction>())
-        {
-            app.MapMethods("/" + function.Path, function.Methods, function.Handler)
-                .WithName(function.Name)
-                .AddEndpointFilter(new FunctionKeyFilter(
-                    function.AuthLevel,
-                    app.Services.GetRequiredService<IOptions<HubOptions>>(),
-                    app.Services.GetRequiredService<ILogger<FunctionKeyFilter>>()));
-        }
     }
 }

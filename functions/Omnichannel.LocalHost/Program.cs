@@ -1,20 +1,9 @@
 using Microsoft.Extensions.Options;
 using Omnichannel.Hosting.Configuration;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost;
-using Omnichannel.LocalHost.CustomHandler;
 using Omnichannel.LocalHost.Functions;
 using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.Storage.Emulator;
-
-// `generate-functions <folder>` writes the function.json files for packaging instead of serving.
-if (args is ["generate-functions", var outputFolder, ..])
-{
-    var definitions = HubApp.Build(args[2..]).Services.GetServices<FunctionDefinition>().ToList();
-    var files = FunctionJsonGenerator.WriteAll(definitions, outputFolder);
-    Console.WriteLine($"Wrote {files.Count} function.json files to {Path.GetFullPath(outputFolder)}");
-    return 0;
-}
 
 try
 {

@@ -12,11 +12,11 @@ param appInsightsId string
 @description('Optional. E-mail address notified when an alert fires. Default none (alerts show in the portal only).')
 param alertEmail string = ''
 
-@description('Optional. Text the durable runtime logs when an orchestration instance fails (in the message, or as the event name). Default OrchestrationFailed.')
-param failedOrchestrationMarker string = 'OrchestrationFailed'
+@description('Optional. The event name the order flow logs when an order ends Failed (Omnichannel.Orders Log.FlowFailed). Default FlowFailed.')
+param failedOrchestrationMarker string = 'FlowFailed'
 
-@description('Optional. Text the durable runtime logs when it quarantines a message that keeps failing. Default MessageQuarantined.')
-param quarantinedMessageMarker string = 'MessageQuarantined'
+@description('Optional. The event name ingestion logs when it quarantines an authentic webhook it cannot use (Omnichannel.Channels Log.WebhookQuarantined). Default WebhookQuarantined.')
+param quarantinedMessageMarker string = 'WebhookQuarantined'
 
 @description('Optional. Percentage of HTTP requests answered with 5xx over 15 minutes that raises the alert. Default 5.')
 @minValue(1)

@@ -58,6 +58,7 @@ internal sealed class LedgerHarness : IAsyncDisposable
             ["Ledger:AlertsQueue"] = Unique.Name("alerts"),
             ["Ledger:AlertWebhookQueue"] = Unique.Name("hook"),
             ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
+            ["Ledger:StockChangedCopyQueue"] = Unique.Name("changedcopy"),
             ["Ledger:StockChangedWindow"] = "00:00:00",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())

@@ -42,7 +42,7 @@ public sealed class ReferenceResolver(
         }
 
         var receivedAt = time.GetUtcNow();
-        var blob = await archive.WriteAsync(new ArchivedPayload(account.Channel, account.Store, ArchivedPayload.FromFetch, receivedAt, fetched.Url, new Dictionary<string, string>(), fetched.Body), cancellationToken);
+        var blob = await archive.WriteAsync(new ArchivedPayload(account.Channel, account.Store, ArchivedPayload.FromFetch, receivedAt, fetched.Url, HeaderMap.Empty, fetched.Body), cancellationToken);
         if (fetched.Skipped is { } skipped)
         {
             Log.ReferenceResolved(logger, account.Channel, account.Store, reference.ChannelOrderId, nameof(ReferenceOutcome.Skipped), skipped);

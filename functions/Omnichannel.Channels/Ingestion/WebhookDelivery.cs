@@ -17,9 +17,16 @@ public sealed record WebhookDelivery(
     string Store,
     DateTimeOffset ReceivedAt,
     string Url,
-    IReadOnlyDictionary<string, string> Headers,
+    HeaderMap Headers,
     ReadOnlyMemory<byte> Body)
 {
+    /// <summary>A delivery whose headers come as any dictionary: they are copied into a <see cref="HeaderMap"/>, so names still compare case-insensitively.</summary>
+    public WebhookDelivery(string channel, string store, DateTimeOffset receivedAt, string url, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> body)
+        : this(channel, store, receivedAt, url, HeaderMap.From(headers), body)
+    {
+    }
+
+    /// <summary>The value of header <paramref name="name"/> (any case); null when it is missing or empty.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public string BodyText() => Encoding.UTF8.GetString(Body.Span);

@@ -68,7 +68,7 @@ public sealed class WebhookFunctions(
             return TypedResults.Problem($"The body is larger than {max} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
         }
 
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var headers = new HeaderMap(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
         var ack = await ingestor.IngestAsync(new WebhookDelivery(channel, store, receivedAt, url, headers, body), source, cancellationToken);
         return ack.Outcome switch

@@ -152,8 +152,6 @@ public sealed class WebhookIngestor(
             ArchivedPayload.FromWebhook,
             delivery.ReceivedAt,
             delivery.Url,
-            delivery.Headers
-                .Where(h => !AlwaysSecret.Contains(h.Key) && !secretHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
-                .ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+            delivery.Headers.Without(AlwaysSecret.Concat(secretHeaders)),
             delivery.Body.ToArray());
 }

@@ -38,7 +38,7 @@ public sealed class PollingRunner(
             await foreach (var page in poller.PollAsync(request, window, cancellationToken))
             {
                 var receivedAt = time.GetUtcNow();
-                var blob = await archive.WriteAsync(new ArchivedPayload(account.Channel, account.Store, ArchivedPayload.FromPoll, receivedAt, page.Url, new Dictionary<string, string>(), page.Body), cancellationToken);
+                var blob = await archive.WriteAsync(new ArchivedPayload(account.Channel, account.Store, ArchivedPayload.FromPoll, receivedAt, page.Url, HeaderMap.Empty, page.Body), cancellationToken);
                 foreach (var order in page.Orders)
                 {
                     read++;

@@ -1,3 +1,5 @@
+using Omnichannel.Channels.Ingestion;
+
 namespace Omnichannel.Channels.Storage;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Omnichannel.Channels.Storage;
 /// <param name="Source">Where it came from: <see cref="FromWebhook"/>, <see cref="FromPoll"/> or <see cref="FromFetch"/>.</param>
 /// <param name="ReceivedAt">When the hub received it.</param>
 /// <param name="Url">Request URL (webhooks) or the polled URL.</param>
-/// <param name="Headers">Request headers minus secrets.</param>
+/// <param name="Headers">Request headers minus secrets; names compare case-insensitively after a round trip too.</param>
 /// <param name="Body">Raw body bytes.</param>
 public sealed record ArchivedPayload(
     string Channel,
@@ -17,7 +19,7 @@ public sealed record ArchivedPayload(
     string Source,
     DateTimeOffset ReceivedAt,
     string Url,
-    IReadOnlyDictionary<string, string> Headers,
+    HeaderMap Headers,
     byte[] Body)
 {
     public const string FromWebhook = "webhook";

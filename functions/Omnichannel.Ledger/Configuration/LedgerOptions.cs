@@ -39,9 +39,10 @@ public sealed class LedgerOptions
     public string StockChangedCopyQueue { get; set; } = "stock-changed-orders";
 
     /// <summary>
-    /// Coalescing window of stock-changed messages: the first change of a SKU opens a window and enqueues one
-    /// message that becomes visible when the window closes; later changes inside it enqueue nothing. Zero sends
-    /// one message per change. Default 5 seconds; at most 1 hour.
+    /// Coalescing window of stock-changed messages per SKU (leading edge, then trailing): the first change of a SKU
+    /// sends a message visible at once and opens the window; the changes inside it send one message visible when
+    /// the window ends (a steady burst: one per window). Zero sends one message per change. Default 5 seconds; at
+    /// most 1 hour.
     /// </summary>
     public TimeSpan StockChangedWindow { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -102,7 +102,9 @@ public sealed class StockLedger
         var now = _time.GetUtcNow();
         var state = new Dictionary<string, BalanceState>(snapshot.States, StringComparer.Ordinal);
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        var (sequence, lowAlerted, windowEnd) = (snapshot.Sequence, snapshot.LowStockAlerted, snapshot.ChangedWindowEnd);
+        var (sequence, lowAlerted) = (snapshot.Sequence, snapshot.LowStockAlerted);
+        var window = new ChangeWindow(snapshot.ChangedWindowEnd, snapshot.ChangedTrailing);
+        var noticed = false;
         var results = new Committed?[group.Count];
         var rejections = new Dictionary<int, LedgerRejection>();
         var actions = new List<TableTransactionAction>();
@@ -127,15 +129,22 @@ public sealed class StockLedger
 
             var available = MovementRules.ConsolidatedAvailable(state.Values, snapshot.SafetyStock);
             var low = snapshot.ReorderPoint is { } point && available < point;
-            var opensWindow = windowEnd is not { } end || end <= now;
-            windowEnd = opensWindow ? now + _options.StockChangedWindow : windowEnd;
+
+            // The message a movement sends goes after this transaction's commit, so it covers the later movements of the group too.
+            var notice = ChangeNotice.None;
+            if (!noticed)
+            {
+                (notice, window) = window.Decide(now, _options.StockChangedWindow);
+                noticed = notice != ChangeNotice.None;
+            }
+
             var movement = new Movement(
                 ++sequence, c.Sku, c.Kind, c.Location, c.OtherLocation, c.Quantity, rule.Difference, c.Reason, c.Condition,
                 c.UnitPrice, c.IdempotencyKey, c.Source ?? new MovementSource(), now,
                 rule.Changed.Keys.Select(l => state[l].ToBalance(l)).ToList(), available);
             actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.MovementKey(c.IdempotencyKey), movement, c.Fingerprint)));
             actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.LogKey(movement.Sequence), movement, c.Fingerprint)));
-            results[i] = new Committed(MovementOutcome.Recorded(movement), low && !lowAlerted, snapshot.ReorderPoint, recountAt, opensWindow, windowEnd!.Value);
+            results[i] = new Committed(MovementOutcome.Recorded(movement), low && !lowAlerted, snapshot.ReorderPoint, recountAt, notice, window.End!.Value);
             lowAlerted = low;
         }
 
@@ -143,7 +152,7 @@ public sealed class StockLedger
         {
             actions.Add(new(
                 TableTransactionActionType.UpdateMerge,
-                new TableEntity(StockPartition.Key(sku), StockPartition.Head) { ["Sequence"] = sequence, ["LowStockAlerted"] = lowAlerted, ["ChangedWindowEnd"] = windowEnd },
+                new TableEntity(StockPartition.Key(sku), StockPartition.Head) { ["Sequence"] = sequence, ["LowStockAlerted"] = lowAlerted, ["ChangedWindowEnd"] = window.End, ["ChangedTrailing"] = window.Trailing },
                 snapshot.HeadETag));
             foreach (var location in touched)
             {
@@ -206,7 +215,7 @@ public sealed record Committed(
     bool LowStockCrossed = false,
     int? ReorderPoint = null,
     string? RecountLocation = null,
-    bool OpensChangeWindow = false,
+    ChangeNotice ChangeNotice = ChangeNotice.None,
     DateTimeOffset ChangeWindowEnd = default)
 {
     public static Committed Only(MovementOutcome outcome) => new(outcome);

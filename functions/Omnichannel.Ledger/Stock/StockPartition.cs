@@ -12,7 +12,8 @@ namespace Omnichannel.Ledger.Stock;
 /// range query (<c>ats|</c> to <c>bal}</c>) returns the listing rules, the head row and every balance:
 /// <list type="bullet">
 /// <item><c>ats|{channel}|{account}|{item}</c>: a channel listing's stock rule (copy of the catalogue's listing);</item>
-/// <item><c>bal</c>: the head row: product settings, movement sequence, low-stock state, stock-changed window.
+/// <item><c>bal</c>: the head row: product settings, movement sequence, low-stock state, stock-changed window
+/// (<see cref="ChangeWindow"/>).
 /// Every movement updates it under its ETag, which serialises writers of the SKU;</item>
 /// <item><c>bal|{location}</c>: the balance of one location;</item>
 /// <item><c>log|{inverted sequence}</c>: the audit trail, newest first;</item>
@@ -78,6 +79,7 @@ internal static class StockPartition
             head.GetInt32("ReorderPoint") is >= 0 and var point ? point : null,
             head.GetBoolean("LowStockAlerted") ?? false,
             head.GetDateTimeOffset("ChangedWindowEnd"),
+            head.GetBoolean("ChangedTrailing") ?? false,
             balances,
             rules);
     }
@@ -129,6 +131,7 @@ internal sealed record StockSnapshot(
     int? ReorderPoint,
     bool LowStockAlerted,
     DateTimeOffset? ChangedWindowEnd,
+    bool ChangedTrailing,
     IReadOnlyDictionary<string, (BalanceState State, ETag ETag)> Balances,
     IReadOnlyList<ChannelListing> Rules)
 {

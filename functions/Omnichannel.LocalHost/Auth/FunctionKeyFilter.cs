@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.Diagnostics;
 
@@ -9,8 +9,8 @@ namespace Omnichannel.LocalHost.Auth;
 
 /// <summary>
 /// Checks the key of a function- or admin-level route as Azure Functions does: header
-/// <c>x-functions-key</c> or query <c>code</c>. Under the Functions host the host has already checked
-/// its own keys, so this filter lets everything through there.
+/// <c>x-functions-key</c> or query <c>code</c>, compared in constant time. On Azure the Functions host checks its own
+/// keys; this filter is the local host's.
 /// </summary>
 internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptions<HubOptions> options, ILogger<FunctionKeyFilter> logger) : IEndpointFilter
 {
@@ -19,7 +19,7 @@ internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptions<HubOp
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var hub = options.Value;
-        if (level == AuthorizationLevel.Anonymous || hub.UnderFunctionsHost)
+        if (level == AuthorizationLevel.Anonymous)
         {
             return next(context);
         }
@@ -31,7 +31,7 @@ internal sealed class FunctionKeyFilter(AuthorizationLevel level, IOptions<HubOp
             presented = request.Query["code"].ToString();
         }
 
-        var accepted = Matches(presented, hub.AdminKey) || (level == AuthorizationLevel.Function && Matches(presented, hub.FunctionKey));
+        var accepted = Matches(presented, hub.AdminKey) || (level is AuthorizationLevel.Function or AuthorizationLevel.User && Matches(presented, hub.FunctionKey));
         if (accepted)
         {
             return next(context);

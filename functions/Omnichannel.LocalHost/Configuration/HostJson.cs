@@ -1,5 +1,5 @@
 using Omnichannel.Hosting.Configuration;
-using Omnichannel.Hosting.Declarations;
+using Omnichannel.LocalHost.Triggers;
 
 namespace Omnichannel.LocalHost.Configuration;
 

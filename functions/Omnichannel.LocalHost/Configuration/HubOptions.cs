@@ -22,7 +22,4 @@ public sealed class HubOptions
 
     /// <summary>Folder for the local emulator's data when the hub starts Azurite itself. Default <c>.azurite/data</c> in the repository.</summary>
     public string? EmulatorDataFolder { get; set; }
-
-    /// <summary>Set by the host from <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>; not a setting to write by hand.</summary>
-    public bool UnderFunctionsHost { get; set; }
 }

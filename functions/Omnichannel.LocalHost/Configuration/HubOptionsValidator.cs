@@ -18,20 +18,17 @@ internal sealed class HubOptionsValidator : IValidateOptions<HubOptions>
             failures.Add($"Setting '{HubOptions.Section}__{nameof(HubOptions.Urls)}' must be an http(s) URL such as http://127.0.0.1:7071.");
         }
 
-        if (!options.UnderFunctionsHost)
+        foreach (var (setting, value) in new[] { (nameof(HubOptions.FunctionKey), options.FunctionKey), (nameof(HubOptions.AdminKey), options.AdminKey) })
         {
-            foreach (var (setting, value) in new[] { (nameof(HubOptions.FunctionKey), options.FunctionKey), (nameof(HubOptions.AdminKey), options.AdminKey) })
+            if (string.IsNullOrWhiteSpace(value) || value.Length < MinimumKeyLength)
             {
-                if (string.IsNullOrWhiteSpace(value) || value.Length < MinimumKeyLength)
-                {
-                    failures.Add($"Setting '{HubOptions.Section}__{setting}' is missing or shorter than {MinimumKeyLength} characters: set it (local.settings.sample.json has a local default).");
-                }
+                failures.Add($"Setting '{HubOptions.Section}__{setting}' is missing or shorter than {MinimumKeyLength} characters: set it (local.settings.sample.json has a local default).");
             }
+        }
 
-            if (!string.IsNullOrEmpty(options.FunctionKey) && options.FunctionKey == options.AdminKey)
-            {
-                failures.Add($"Settings '{HubOptions.Section}__FunctionKey' and '{HubOptions.Section}__AdminKey' must differ.");
-            }
+        if (!string.IsNullOrEmpty(options.FunctionKey) && options.FunctionKey == options.AdminKey)
+        {
+            failures.Add($"Settings '{HubOptions.Section}__FunctionKey' and '{HubOptions.Section}__AdminKey' must differ.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

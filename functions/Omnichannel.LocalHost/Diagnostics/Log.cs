@@ -7,8 +7,8 @@ internal static partial class Log
     public static readonly Func<ILogger, string, string, IDisposable?> InvocationScope =
         LoggerMessage.DefineScope<string, string>("{FunctionName} correlation {CorrelationId}");
 
-    [LoggerMessage(1000, LogLevel.Information, "Hub started in {Mode} mode on {Urls}; storage {Storage}; {FunctionCount} functions")]
-    public static partial void Started(ILogger logger, string mode, string urls, string storage, int functionCount);
+    [LoggerMessage(1000, LogLevel.Information, "Hub started on {Urls}; storage {Storage}; {FunctionCount} functions")]
+    public static partial void Started(ILogger logger, string urls, string storage, int functionCount);
 
     [LoggerMessage(1001, LogLevel.Information, "Started Azurite on 127.0.0.1:{BlobPort}-{TablePort} with data in {DataFolder}")]
     public static partial void EmulatorStarted(ILogger logger, int blobPort, int tablePort, string dataFolder);

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
 

@@ -83,7 +83,8 @@ public sealed class FunctionInvoker
 
     private static Func<Invocation, object?> Bind(LocalFunction function, ParameterInfo parameter, ISet<string>? namedValues)
     {
-        if (parameter == function.Trigger)
+        // By position: ParameterInfo instances of one method are not guaranteed to be the same objects across threads.
+        if (parameter.Position == function.Trigger.Position)
         {
             return i => i.Trigger(parameter.ParameterType);
         }

@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
-using HostLevel = Omnichannel.Hosting.Declarations.AuthorizationLevel;
 
 namespace Omnichannel.LocalHost.Functions;
 
@@ -30,7 +29,7 @@ public static partial class HttpFunctionEndpoints
             var endpoint = app.Map(route, handler)
                 .WithName(function.Name)
                 .WithMetadata(new FunctionEndpointMetadata(function.Name, trigger.AuthLevel))
-                .AddEndpointFilter(new FunctionKeyFilter(LevelOf(trigger.AuthLevel), options, logger));
+                .AddEndpointFilter(new FunctionKeyFilter(trigger.AuthLevel, options, logger));
             if (trigger.Methods is { Length: > 0 } methods)
             {
                 endpoint.WithMetadata(new HttpMethodMetadata(methods.Select(m => m.ToUpperInvariant()).ToArray()));
@@ -46,14 +45,6 @@ public static partial class HttpFunctionEndpoints
         var prefix = string.IsNullOrWhiteSpace(routePrefix) ? string.Empty : "/" + routePrefix.Trim('/');
         return $"{prefix}/{route.Trim('/')}";
     }
-
-    /// <summary>The host's auth levels as the local key filter knows them: System counts as admin.</summary>
-    internal static HostLevel LevelOf(AuthorizationLevel level) => level switch
-    {
-        AuthorizationLevel.Anonymous => HostLevel.Anonymous,
-        AuthorizationLevel.Admin or AuthorizationLevel.System => HostLevel.Admin,
-        _ => HostLevel.Function,
-    };
 
     private static FunctionInvoker Validate(LocalFunction function, string route)
     {

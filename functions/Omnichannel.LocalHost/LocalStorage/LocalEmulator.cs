@@ -21,7 +21,7 @@ internal static class LocalEmulator
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var options = services.GetRequiredService<IOptions<HubOptions>>().Value;
-        if (!IsWanted(configuration) || options.UnderFunctionsHost)
+        if (!IsWanted(configuration))
         {
             return null;
         }

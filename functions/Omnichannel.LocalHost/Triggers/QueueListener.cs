@@ -1,6 +1,5 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Storage.Connection;
 

@@ -1,6 +1,5 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Functions;
 
 namespace Omnichannel.LocalHost.Triggers;
@@ -9,17 +8,6 @@ namespace Omnichannel.LocalHost.Triggers;
 public sealed record QueueTarget(string Name, string QueueName, QueueTriggerOptions Options, Func<IServiceProvider, QueueMessage, CancellationToken, Task> HandleAsync)
 {
     public string PoisonQueueName => QueueName + "-poison";
-
-    /// <summary>A queue function declared the old way (an <see cref="IQueueHandler"/> resolved per message).</summary>
-    public static QueueTarget From(QueueFunction declared)
-    {
-        ArgumentNullException.ThrowIfNull(declared);
-        return new(declared.Name, declared.QueueName, declared.Options, (services, message, cancellationToken) =>
-        {
-            var handler = (IQueueHandler)services.GetRequiredService(declared.HandlerType);
-            return handler.HandleAsync(new QueueInvocation(declared.Name, declared.QueueName, message.MessageId, message.DequeueCount, message.InsertedOn, message.Body.ToString()), cancellationToken);
-        });
-    }
 
     /// <summary>
     /// A <c>[QueueTrigger]</c> function, taking the message as a <see cref="QueueMessage"/>, a string or

@@ -1,19 +1,14 @@
-using Microsoft.Extensions.Options;
-using Omnichannel.Hosting.Declarations;
-using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.LocalHost.Functions;
 
 namespace Omnichannel.LocalHost.Triggers;
 
 /// <summary>
-/// Runs every declared timer and queue function when the app runs standalone. Under the Functions host
-/// it does nothing: the host owns the triggers and calls the invocation endpoint instead.
+/// Runs every timer and queue function of the app on the local host, as the Functions host's timer and queue
+/// triggers do on Azure; a function turned off by <c>AzureWebJobs.{name}.Disabled</c> is not run.
 /// </summary>
 internal sealed class StandaloneTriggers(
-    IEnumerable<FunctionDefinition> functions,
-    LocalFunctions discovered,
-    IOptions<HubOptions> options,
+    LocalFunctions functions,
     IServiceProvider services,
     IConfiguration configuration,
     ILogger<StandaloneTriggers> logger) : IHostedService
@@ -26,21 +21,14 @@ internal sealed class StandaloneTriggers(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.UnderFunctionsHost)
-        {
-            return Task.CompletedTask;
-        }
-
         var runs = new List<Task>();
-        var timers = functions.OfType<TimerFunction>().Select(TimerTarget.From).Concat(discovered.Timers);
-        var queues = functions.OfType<QueueFunction>().Select(QueueTarget.From).Concat(discovered.Queues);
-        foreach (var timer in timers.Where(t => !IsDisabled(configuration, t.Name)))
+        foreach (var timer in functions.Timers.Where(t => !IsDisabled(configuration, t.Name)))
         {
             var runner = ActivatorUtilities.CreateInstance<TimerRunner>(services, timer);
             runs.Add(Task.Run(() => ObserveAsync(timer.Name, runner.RunAsync(_stopTaking.Token)), CancellationToken.None));
         }
 
-        foreach (var queue in queues.Where(q => !IsDisabled(configuration, q.Name)))
+        foreach (var queue in functions.Queues.Where(q => !IsDisabled(configuration, q.Name)))
         {
             var listener = ActivatorUtilities.CreateInstance<QueueListener>(services, queue);
             runs.Add(Task.Run(() => ObserveAsync(queue.Name, listener.RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));

@@ -1,5 +1,4 @@
 using Cronos;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Diagnostics;
 
 namespace Omnichannel.LocalHost.Triggers;

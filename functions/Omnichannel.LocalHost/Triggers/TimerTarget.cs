@@ -1,6 +1,5 @@
 using Cronos;
 using Microsoft.Azure.Functions.Worker;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Functions;
 
 namespace Omnichannel.LocalHost.Triggers;
@@ -8,14 +7,6 @@ namespace Omnichannel.LocalHost.Triggers;
 /// <summary>A timer the local host runs: a name, its NCRONTAB schedule, and what one tick runs in a DI scope.</summary>
 public sealed record TimerTarget(string Name, string Schedule, bool RunOnStartup, Func<IServiceProvider, TimerInvocation, CancellationToken, Task> RunAsync)
 {
-    /// <summary>A timer declared the old way (an <see cref="ITimerHandler"/> resolved per tick).</summary>
-    public static TimerTarget From(TimerFunction declared)
-    {
-        ArgumentNullException.ThrowIfNull(declared);
-        return new(declared.Name, declared.Schedule, declared.RunOnStartup,
-            (services, tick, cancellationToken) => ((ITimerHandler)services.GetRequiredService(declared.HandlerType)).RunAsync(tick, cancellationToken));
-    }
-
     /// <summary>A <c>[TimerTrigger]</c> function; its <see cref="TimerInfo"/> says whether the tick is past due.</summary>
     public static TimerTarget From(LocalFunction function, IConfiguration configuration)
     {

@@ -90,6 +90,23 @@ public sealed class WebhookPipelineTests
     }
 
     [Fact]
+    public async Task Post_WooCommerceHeadersLowerCase_OrderMappedAgainFromArchive()
+    {
+        await using var hub = await ChannelHub.CreateAsync();
+        var body = Payload.Bytes("WooCommerce", "order-created.json");
+        var headers = WooHeaders(body).Select(h => (h.Item1.ToLowerInvariant(), h.Item2)).ToArray();
+
+        using var response = await hub.PostAsync("/api/webhooks/woocommerce/main", body, headers);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var message = Assert.Single(await hub.QueuedAsync());
+        var archived = await Storage.WebhookArchiveTests.RestoreAsync(hub.Services, message.ArchiveBlob);
+        Assert.Equal("order.created", archived.Header("X-WC-Webhook-Topic"));
+        var order = Assert.Single(new WooCommerceWebhookAdapter().Read(archived, TestAccounts.For("woocommerce")).Orders);
+        Assert.Equal(message.ChannelOrderId, order.ChannelOrderId);
+    }
+
+    [Fact]
     public async Task Post_WooCommerceActivationPing_Answers200AndStoresNothing()
     {
         await using var hub = await ChannelHub.CreateAsync();

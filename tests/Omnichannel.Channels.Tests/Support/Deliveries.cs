@@ -11,7 +11,7 @@ public static class Deliveries
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     public static WebhookDelivery Of(string channel, byte[] body, params (string Name, string Value)[] headers) =>
-        new(channel, "main", Now, $"https://hub.example/api/webhooks/{channel}/main", headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase), body);
+        new(channel, "main", Now, $"https://hub.example/api/webhooks/{channel}/main", new HeaderMap(headers.Select(h => KeyValuePair.Create(h.Name, h.Value))), body);
 
     public static string Base64Hmac(byte[] body, string secret = TestAccounts.Secret) =>
         Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));

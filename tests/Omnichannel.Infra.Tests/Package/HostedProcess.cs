@@ -4,8 +4,8 @@ using System.Text;
 namespace Omnichannel.Infra.Tests.Package;
 
 /// <summary>
-/// Starts the packaged executable and waits until it prints a marker (it started) or exits (it refused to
-/// start), whichever comes first, then stops it.
+/// Starts the packaged app and waits until it prints a marker on either stream (it got that far) or exits (it
+/// refused to start), whichever comes first, then stops it.
 /// </summary>
 internal static class HostedProcess
 {
@@ -16,12 +16,13 @@ internal static class HostedProcess
 
     public static async Task<Outcome> RunUntilAsync(
         string executable,
+        IReadOnlyList<string> arguments,
         string workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
         string marker,
         TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(executable)
+        var start = new ProcessStartInfo(executable, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -63,9 +64,19 @@ internal static class HostedProcess
         };
         process.ErrorDataReceived += (_, e) =>
         {
+            if (e.Data is null)
+            {
+                return;
+            }
+
             lock (error)
             {
                 error.AppendLine(e.Data);
+            }
+
+            if (e.Data.Contains(marker, StringComparison.Ordinal))
+            {
+                sawMarker.TrySetResult();
             }
         };
 

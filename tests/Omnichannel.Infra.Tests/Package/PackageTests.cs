@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Omnichannel.Functions;
+using Omnichannel.Infra.Tests.Bicep;
 using Omnichannel.Infra.Tests.Support;
 using Omnichannel.LocalHost.Functions;
 

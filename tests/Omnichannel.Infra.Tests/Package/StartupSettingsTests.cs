@@ -1,22 +1,25 @@
 using System.Net;
 using System.Net.Sockets;
+using Omnichannel.Functions;
 using Omnichannel.Infra.Tests.Bicep;
-using Omnichannel.LocalHost;
 using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.Infra.Tests.Package;
 
 /// <summary>
-/// The packaged app, started the way the Functions host starts a custom handler (FUNCTIONS_CUSTOMHANDLER_PORT
-/// set, working directory the package, no local settings anywhere above it) with exactly the app settings
-/// the template deploys, passes its own start-up configuration checks. What is required is therefore decided
-/// by the app's code (its options validation and storage setting), not by a list kept beside it.
+/// The packaged isolated worker, started the way the Functions host starts it (<c>dotnet Omnichannel.Functions.dll</c>
+/// with the host's gRPC arguments, working directory the package, no local settings anywhere above it) with exactly
+/// the app settings the template deploys, passes its own start-up configuration checks and goes on to call the
+/// host. No Functions host runs here, so the host's address is a closed loopback port: the worker's failure to reach
+/// it is the sign that it got past every check of its own. What is required is decided by the app's code (its
+/// options validation and storage setting), not by a list kept beside it.
 /// </summary>
 [Collection(InfraCollection.Name)]
 public sealed class StartupSettingsTests(CompiledInfra infra, PackagedHub package)
 {
-    // Logged by the host once the app listens (after ValidateOnStart and every hosted service started).
-    private const string StartedMarker = "Hub started in custom-handler mode";
+    // What the worker's gRPC client says when it tries to reach the host, which happens only after the host's
+    // start-up validation (ValidateOnStart) passed and the app's services were composed.
+    private const string StartedMarker = "Error connecting to subchannel";
 
     // What Program prints for an options validation failure or a SettingException, then exits 1.
     private const string ConfigurationError = "Configuration error";
@@ -26,7 +29,7 @@ public sealed class StartupSettingsTests(CompiledInfra infra, PackagedHub packag
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public async Task Package_StartedWithTheTemplatesSettings_ServesAsCustomHandler(string environment)
+    public async Task Package_StartedWithTheTemplatesSettings_PassesItsChecksAndCallsTheHost(string environment)
     {
         var settings = Evaluate(infra.Snapshot(environment).AppSettings());
 
@@ -91,9 +94,17 @@ public sealed class StartupSettingsTests(CompiledInfra infra, PackagedHub packag
         // so a token request fails at once instead of probing the instance metadata address off this machine.
         environment["IDENTITY_ENDPOINT"] = $"http://127.0.0.1:{FreePort()}/msi/token";
         environment["IDENTITY_HEADER"] = "infra-tests";
-        environment[HubApp.CustomHandlerPortSetting] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var executable = Path.Combine(package.Folder, typeof(HubApp).Assembly.GetName().Name!);
-        return HostedProcess.RunUntilAsync(executable, package.Folder, environment, StartedMarker, StartTimeout);
+        environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        var host = $"http://127.0.0.1:{FreePort()}";
+        string[] arguments =
+        [
+            $"{typeof(HubServices).Assembly.GetName().Name}.dll",
+            "--functions-uri", host,
+            "--functions-worker-id", Guid.NewGuid().ToString(),
+            "--functions-request-id", Guid.NewGuid().ToString(),
+            "--functions-grpc-max-message-length", "2147483647",
+        ];
+        return HostedProcess.RunUntilAsync("dotnet", arguments, package.Folder, environment, StartedMarker, StartTimeout);
     }
 
     private static int FreePort()

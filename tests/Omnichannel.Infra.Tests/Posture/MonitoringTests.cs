@@ -36,7 +36,8 @@ public sealed class MonitoringTests(CompiledInfra infra)
             Assert.True((bool)rule["enabled"]!);
             Assert.Equal("GreaterThan", (string?)rule["criteria"]!["allOf"]![0]!["operator"]);
         });
-        Assert.Contains("OrchestrationFailed", Query(rules["failed-orchestrations"]), StringComparison.Ordinal);
+        Assert.Contains(LoggedEventName(typeof(Omnichannel.Orders.Configuration.OrdersOptions), "Omnichannel.Orders.Log", "FlowFailed"), Query(rules["failed-orchestrations"]), StringComparison.Ordinal);
+        Assert.Contains(LoggedEventName(typeof(Omnichannel.Channels.ChannelsServiceCollectionExtensions), "Omnichannel.Channels.Log", "WebhookQuarantined"), Query(rules["poison-messages"]), StringComparison.Ordinal);
         Assert.Contains("-poison", Query(rules["poison-messages"]), StringComparison.Ordinal);
         Assert.Contains("MaxDequeueCount", Query(rules["poison-messages"]), StringComparison.Ordinal);
         Assert.Contains("toint(resultCode) >= 500", Query(rules["http-5xx-rate"]), StringComparison.Ordinal);
@@ -69,4 +70,17 @@ public sealed class MonitoringTests(CompiledInfra infra)
     }
 
     private static string Query(System.Text.Json.Nodes.JsonNode rule) => (string)rule["criteria"]!["allOf"]![0]!["query"]!;
+
+    /// <summary>
+    /// The event name a [LoggerMessage] of the app logs (its method name when the attribute names none): the alerts
+    /// must look for what the app really logs, so renaming the log method without the alert fails here.
+    /// </summary>
+    private static string LoggedEventName(Type inAssembly, string logClass, string method)
+    {
+        var type = inAssembly.Assembly.GetType(logClass, throwOnError: true)!;
+        var logMethod = type.GetMethod(method, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic);
+        Assert.True(logMethod is not null, $"{logClass}.{method} does not exist: the alert watches for a log the app no longer writes.");
+        var attribute = (Microsoft.Extensions.Logging.LoggerMessageAttribute)Attribute.GetCustomAttribute(logMethod, typeof(Microsoft.Extensions.Logging.LoggerMessageAttribute))!;
+        return attribute.EventName ?? logMethod.Name;
+    }
 }

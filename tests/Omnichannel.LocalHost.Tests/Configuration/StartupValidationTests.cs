@@ -31,21 +31,6 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
-    public async Task Start_KeysMissingUnderFunctionsHost_StartsBecauseTheHostOwnsKeys()
-    {
-        await using var hub = await HubFactory.CreateAsync(new Dictionary<string, string?>
-        {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7999",
-            ["Hub:FunctionKey"] = "",
-            ["Hub:AdminKey"] = "",
-        });
-
-        using var client = hub.CreateClient();
-
-        Assert.True((await client.GetAsync(new Uri("/api/health", UriKind.Relative))).IsSuccessStatusCode);
-    }
-
-    [Fact]
     public async Task Main_MalformedStorageSetting_OneLineNamingItAndExitCode1()
     {
         var (exitCode, stdout, stderr) = await RunHostAsync(new Dictionary<string, string>

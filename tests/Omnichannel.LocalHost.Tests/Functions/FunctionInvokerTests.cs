@@ -43,4 +43,18 @@ public sealed class FunctionInvokerTests
 
         Assert.Contains("'count'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_TriggerParameterFromAnotherReflection_StillBoundAsTheTrigger()
+    {
+        // Reflection may hand out different ParameterInfo objects for one parameter (another reflected type, or
+        // two threads filling the cache at once): the trigger is recognised by position, not by reference.
+        var function = Assert.Single(FunctionCatalog.Discover([typeof(BaseTimerFunctions)]));
+        var sameParameterOtherObject = typeof(DerivedTimerFunctions).GetMethod(nameof(BaseTimerFunctions.Tick))!.GetParameters()[0];
+        Assert.NotSame(function.Trigger, sameParameterOtherObject);
+
+        var sut = new FunctionInvoker(function with { Trigger = sameParameterOtherObject });
+
+        Assert.Equal(typeof(void), sut.ResultType);
+    }
 }

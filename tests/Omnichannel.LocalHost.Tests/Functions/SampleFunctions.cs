@@ -70,3 +70,14 @@ public sealed class DuplicateNameFunctions
     [Function("SampleGet")]
     public IResult Run([HttpTrigger(Route = "z")] HttpRequest request) => TypedResults.Ok();
 }
+
+/// <summary>A method reached through two types: its parameters are distinct ParameterInfo objects per reflected type.</summary>
+public class BaseTimerFunctions
+{
+    [Function("InheritedTimer")]
+    public void Tick([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+    }
+}
+
+public sealed class DerivedTimerFunctions : BaseTimerFunctions;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omnichannel.Hosting.Configuration;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Functions;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Testing;

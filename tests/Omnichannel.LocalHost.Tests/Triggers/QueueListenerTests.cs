@@ -1,7 +1,6 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Testing;
@@ -138,15 +137,14 @@ public sealed class QueueListenerTests
         throw new TimeoutException($"No message reached {queue.Name}.");
     }
 
-    private static async Task<(StorageAccount Account, Recorder Recorder, QueueFunction Function)> ArrangeAsync(QueueTriggerOptions options) =>
-        (await Azurite.AccountAsync(), new Recorder(), new QueueFunction("Work", Unique.Name("q"), options, typeof(RecordingQueueHandler)));
+    private static async Task<(StorageAccount Account, Recorder Recorder, QueueTarget Function)> ArrangeAsync(QueueTriggerOptions options) =>
+        (await Azurite.AccountAsync(), new Recorder(), Recording.Queue("Work", Unique.Name("q"), options));
 
-    private static QueueListener CreateSut(StorageAccount account, Recorder recorder, QueueFunction function)
+    private static QueueListener CreateSut(StorageAccount account, Recorder recorder, QueueTarget function)
     {
         var services = new ServiceCollection()
             .AddSingleton(recorder)
-            .AddScoped<RecordingQueueHandler>()
             .BuildServiceProvider();
-        return new QueueListener(QueueTarget.From(function), account, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<QueueListener>.Instance);
+        return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<QueueListener>.Instance);
     }
 }

@@ -1,48 +1,54 @@
 using System.Collections.Concurrent;
-using Omnichannel.Hosting.Declarations;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.LocalHost.Triggers;
 
 namespace Omnichannel.LocalHost.Tests.Triggers;
 
-/// <summary>What the trigger tests' handlers saw, shared through DI as a singleton.</summary>
+/// <summary>What the trigger tests' targets saw, shared through DI as a singleton.</summary>
 public sealed class Recorder
 {
     public ConcurrentQueue<TimerInvocation> Ticks { get; } = new();
 
-    public ConcurrentQueue<QueueInvocation> Messages { get; } = new();
+    public ConcurrentQueue<RecordedMessage> Messages { get; } = new();
 
     public SemaphoreSlim Signal { get; } = new(0);
 
-    /// <summary>When set, the queue handler waits for this before finishing.</summary>
+    /// <summary>When set, the queue target waits for this before finishing.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
-    /// <summary>When true, the queue handler throws after recording.</summary>
+    /// <summary>When true, the queue target throws after recording.</summary>
     public bool Fail { get; set; }
 }
 
-public sealed class RecordingTimerHandler(Recorder recorder) : ITimerHandler
-{
-    public Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken)
-    {
-        recorder.Ticks.Enqueue(timer);
-        recorder.Signal.Release();
-        return Task.CompletedTask;
-    }
-}
+/// <summary>One delivery a queue target saw.</summary>
+public sealed record RecordedMessage(string Body, long DequeueCount);
 
-public sealed class RecordingQueueHandler(Recorder recorder) : IQueueHandler
+/// <summary>Timer and queue targets that record into the <see cref="Recorder"/> of their invocation's services.</summary>
+public static class Recording
 {
-    public async Task HandleAsync(QueueInvocation message, CancellationToken cancellationToken)
-    {
-        recorder.Messages.Enqueue(message);
-        recorder.Signal.Release();
-        if (recorder.Gate is { } gate)
+    public static TimerTarget Timer(string name, string schedule, bool runOnStartup) =>
+        new(name, schedule, runOnStartup, (services, tick, _) =>
         {
-            await gate.Task.WaitAsync(cancellationToken);
-        }
+            var recorder = services.GetRequiredService<Recorder>();
+            recorder.Ticks.Enqueue(tick);
+            recorder.Signal.Release();
+            return Task.CompletedTask;
+        });
 
-        if (recorder.Fail)
+    public static QueueTarget Queue(string name, string queueName, QueueTriggerOptions options) =>
+        new(name, queueName, options, async (services, message, cancellationToken) =>
         {
-            throw new InvalidOperationException($"Handler failed on delivery {message.DequeueCount}.");
-        }
-    }
+            var recorder = services.GetRequiredService<Recorder>();
+            recorder.Messages.Enqueue(new RecordedMessage(message.Body.ToString(), message.DequeueCount));
+            recorder.Signal.Release();
+            if (recorder.Gate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
+            if (recorder.Fail)
+            {
+                throw new InvalidOperationException($"Handler failed on delivery {message.DequeueCount}.");
+            }
+        });
 }

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Omnichannel.Hosting.Declarations;
-using Omnichannel.Storage.Connection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Omnichannel.LocalHost.Functions;
+using Omnichannel.LocalHost.Tests.Functions;
+using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Testing;
 
 namespace Omnichannel.LocalHost.Tests.Triggers;
@@ -8,62 +11,65 @@ namespace Omnichannel.LocalHost.Tests.Triggers;
 public sealed class StandaloneTriggersTests
 {
     [Fact]
-    public async Task Start_QueueFunctionDeclared_HubListensAndHandlesMessages()
+    public async Task Start_QueueFunction_ListensAndHandsTheMessageToTheMethod()
     {
-        var recorder = new Recorder();
         var queueName = Unique.Name("inbox");
-        await using var hub = await HubFactory.CreateAsync(services: services => services
-            .AddSingleton(recorder)
-            .AddQueueFunction<RecordingQueueHandler>("Inbox", queueName, new QueueTriggerOptions { MaxPollingInterval = TimeSpan.FromMilliseconds(200) }));
-        using var client = hub.CreateClient();
-        var queue = hub.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(queueName);
+        var (sut, services) = await CreateSutAsync(queueName);
+        var queue = services.GetRequiredService<Omnichannel.Storage.Connection.StorageAccount>().Queues.GetQueueClient(queueName);
         await queue.CreateIfNotExistsAsync();
-
         await queue.SendMessageAsync("hello from a channel");
 
-        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("hello from a channel", Assert.Single(recorder.Messages).Body);
+        await sut.StartAsync(CancellationToken.None);
+        var calls = services.GetRequiredService<SampleCalls>();
+        var handled = await calls.Signal.WaitAsync(TimeSpan.FromSeconds(30));
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(["hello from a channel#1"], calls.Seen);
     }
 
     [Theory]
-    [InlineData("AzureWebJobs:Paused:Disabled")]
-    [InlineData("AzureWebJobs.Paused.Disabled")]
+    [InlineData("AzureWebJobs:SampleQueue:Disabled")]
+    [InlineData("AzureWebJobs.SampleQueue.Disabled")]
     public async Task Start_FunctionDisabledBySetting_NoListenerTakesMessages(string setting)
     {
-        var recorder = new Recorder();
         var queueName = Unique.Name("paused");
-        await using var hub = await HubFactory.CreateAsync(
-            new Dictionary<string, string?> { [setting] = "true" },
-            services => services
-                .AddSingleton(recorder)
-                .AddQueueFunction<RecordingQueueHandler>("Paused", queueName, new QueueTriggerOptions { MaxPollingInterval = TimeSpan.FromMilliseconds(200) }));
-        using var client = hub.CreateClient();
-        var queue = hub.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(queueName);
+        var (sut, services) = await CreateSutAsync(queueName, (setting, "true"));
+        var queue = services.GetRequiredService<Omnichannel.Storage.Connection.StorageAccount>().Queues.GetQueueClient(queueName);
         await queue.CreateIfNotExistsAsync();
-
         await queue.SendMessageAsync("wait for it");
 
-        Assert.False(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(2)));
+        await sut.StartAsync(CancellationToken.None);
+        // A listener that took the message would signal within its first polls (50 ms, doubling to 2 s); the
+        // enabled test above is the control that a listener does.
+        var handled = await services.GetRequiredService<SampleCalls>().Signal.WaitAsync(TimeSpan.FromSeconds(3));
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.False(handled);
         Assert.Single((await queue.PeekMessagesAsync()).Value);
     }
 
-    [Fact]
-    public async Task Start_UnderFunctionsHost_NoListenerTakesMessages()
+    private static async Task<(StandaloneTriggers Sut, ServiceProvider Services)> CreateSutAsync(string queueName, params (string Key, string Value)[] extra)
     {
-        var recorder = new Recorder();
-        var queueName = Unique.Name("hosted");
-        await using var hub = await HubFactory.CreateAsync(
-            new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7999" },
-            services => services
-                .AddSingleton(recorder)
-                .AddQueueFunction<RecordingQueueHandler>("Hosted", queueName, new QueueTriggerOptions { MaxPollingInterval = TimeSpan.FromMilliseconds(200) }));
-        using var client = hub.CreateClient();
-        var queue = hub.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(queueName);
-        await queue.CreateIfNotExistsAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Samples:Queue"] = queueName,
+            ["Samples:Schedule"] = "0 0 0 1 1 *",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
 
-        await queue.SendMessageAsync("for the Functions host");
-
-        Assert.False(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(2)));
-        Assert.Single((await queue.PeekMessagesAsync()).Value);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var functions = new LocalFunctions(FunctionCatalog.Discover([typeof(SampleFunctions)]), configuration);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(await Azurite.AccountAsync())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<TimerSingleton>()
+            .AddSingleton<SampleCalls>()
+            .BuildServiceProvider();
+        return (new StandaloneTriggers(functions, services, configuration, NullLogger<StandaloneTriggers>.Instance), services);
     }
 }

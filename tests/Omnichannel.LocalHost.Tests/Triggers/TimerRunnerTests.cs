@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Omnichannel.Hosting.Declarations;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Testing;
 
@@ -16,7 +15,7 @@ public sealed class TimerRunnerTests
     {
         var recorder = new Recorder();
         var time = new FakeTimeProvider(Start);
-        var function = new TimerFunction(Unique.Name("timer"), "*/10 * * * * *", false, typeof(RecordingTimerHandler));
+        var function = Recording.Timer(Unique.Name("timer"), "*/10 * * * * *", false);
         using var stop = new CancellationTokenSource();
         var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
 
@@ -34,7 +33,7 @@ public sealed class TimerRunnerTests
     {
         var recorder = new Recorder();
         var time = new FakeTimeProvider(Start);
-        var function = new TimerFunction(Unique.Name("shared"), "*/10 * * * * *", false, typeof(RecordingTimerHandler));
+        var function = Recording.Timer(Unique.Name("shared"), "*/10 * * * * *", false);
         using var stop = new CancellationTokenSource();
         var hostA = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
         var hostB = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
@@ -55,7 +54,7 @@ public sealed class TimerRunnerTests
     {
         var recorder = new Recorder();
         var time = new FakeTimeProvider(Start);
-        var function = new TimerFunction(Unique.Name("startup"), "0 0 * * * *", true, typeof(RecordingTimerHandler));
+        var function = Recording.Timer(Unique.Name("startup"), "0 0 * * * *", true);
         using var stop = new CancellationTokenSource();
         var run = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
 
@@ -71,7 +70,7 @@ public sealed class TimerRunnerTests
     {
         var recorder = new Recorder();
         var time = new FakeTimeProvider(Start);
-        var function = new TimerFunction(Unique.Name("missed"), "0 0 * * * *", false, typeof(RecordingTimerHandler));
+        var function = Recording.Timer(Unique.Name("missed"), "0 0 * * * *", false);
         var account = await Azurite.AccountAsync();
         var singleton = new TimerSingleton(account);
         var missed = Start.AddMinutes(-30);
@@ -94,9 +93,9 @@ public sealed class TimerRunnerTests
     [Fact]
     public void Parse_FiveFieldExpression_ThrowsNamingTheTimer()
     {
-        var function = new TimerFunction("Nightly", "0 3 * * *", false, typeof(RecordingTimerHandler));
+        var function = Recording.Timer("Nightly", "0 3 * * *", false);
 
-        var error = Assert.Throws<InvalidOperationException>(() => TimerRunner.Parse(TimerTarget.From(function)));
+        var error = Assert.Throws<InvalidOperationException>(() => TimerRunner.Parse(function));
 
         Assert.Contains("Nightly", error.Message, StringComparison.Ordinal);
         Assert.Contains("six-field", error.Message, StringComparison.Ordinal);
@@ -118,14 +117,13 @@ public sealed class TimerRunnerTests
         Assert.Equal(count, recorder.Ticks.Count);
     }
 
-    private static async Task<TimerRunner> CreateSutAsync(TimerFunction function, Recorder recorder, TimeProvider time)
+    private static async Task<TimerRunner> CreateSutAsync(TimerTarget function, Recorder recorder, TimeProvider time)
     {
         var services = new ServiceCollection()
             .AddSingleton(recorder)
-            .AddScoped<RecordingTimerHandler>()
             .BuildServiceProvider();
         return new TimerRunner(
-            TimerTarget.From(function),
+            function,
             new TimerSingleton(await Azurite.AccountAsync()),
             services.GetRequiredService<IServiceScopeFactory>(),
             time,

@@ -1,12 +1,6 @@
-namespace Omnichannel.Hosting.Declarations;
+namespace Omnichannel.LocalHost.Triggers;
 
-/// <summary>Runs a timer function's work for one tick.</summary>
-public interface ITimerHandler
-{
-    Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken);
-}
-
-/// <summary>One tick of a timer function.</summary>
+/// <summary>One tick of a timer function, as the local host's timer runner sees it.</summary>
 /// <param name="FunctionName">The timer function.</param>
 /// <param name="ScheduledFor">The tick this run is for (UTC).</param>
 /// <param name="IsPastDue">True when the run starts later than its tick (a host was down or busy).</param>

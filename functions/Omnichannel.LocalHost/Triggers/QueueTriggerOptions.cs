@@ -1,6 +1,6 @@
-namespace Omnichannel.Hosting.Declarations;
+namespace Omnichannel.LocalHost.Triggers;
 
-/// <summary>How a queue function takes messages; defaults follow the Azure Functions queue trigger.</summary>
+/// <summary>How the local host takes a queue function's messages: host.json's <c>extensions.queues</c>, defaults as in Azure Functions.</summary>
 public sealed record QueueTriggerOptions
 {
     /// <summary>Messages handled at once by one host (1-32). Default 16.</summary>
