@@ -13,7 +13,7 @@ namespace Omnichannel.Functions.Diagnostics;
 /// </summary>
 internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMiddleware> logger) : IFunctionsWorkerMiddleware
 {
-    public const string CorrelationHeader = "x-correlation-id";
+    public const string CorrelationHeader = Omnichannel.Hosting.Http.CorrelationId.Header;
 
     private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("correlation {CorrelationId}");
 
@@ -29,7 +29,7 @@ internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMid
         }
 
         var incoming = http.Request.Headers[CorrelationHeader].ToString();
-        var correlationId = IsSane(incoming) ? incoming : context.InvocationId;
+        var correlationId = Omnichannel.Hosting.Http.CorrelationId.IsSane(incoming) ? incoming : context.InvocationId;
         http.Response.Headers[CorrelationHeader] = correlationId;
         using var scope = Scope(logger, correlationId);
         try
@@ -54,9 +54,6 @@ internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMid
             await problem.ExecuteAsync(http);
         }
     }
-
-    private static bool IsSane(string value) =>
-        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     [LoggerMessage(1100, LogLevel.Error, "Function {Function} failed (correlation {CorrelationId})")]
     private static partial void Unhandled(ILogger logger, Exception exception, string function, string correlationId);

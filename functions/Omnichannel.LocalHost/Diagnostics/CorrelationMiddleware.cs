@@ -6,14 +6,14 @@ namespace Omnichannel.LocalHost.Diagnostics;
 /// </summary>
 internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
 {
-    public const string Header = "x-correlation-id";
+    public const string Header = Omnichannel.Hosting.Http.CorrelationId.Header;
 
     private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("correlation {CorrelationId}");
 
     public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[Header].ToString();
-        var id = IsSane(incoming) ? incoming : context.TraceIdentifier;
+        var id = Omnichannel.Hosting.Http.CorrelationId.IsSane(incoming) ? incoming : context.TraceIdentifier;
         context.TraceIdentifier = id;
         context.Response.Headers[Header] = id;
         using (Scope(logger, id))
@@ -21,7 +21,4 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
             await next(context);
         }
     }
-
-    private static bool IsSane(string value) =>
-        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }
