@@ -16,6 +16,7 @@ internal static class Program
             var builder = FunctionsApplication.CreateBuilder(args);
             builder.ConfigureFunctionsWebApplication();
             builder.UseMiddleware<ProblemDetailsMiddleware>();
+            builder.UseMiddleware<FlowLogScopeMiddleware>();
             builder.Services.AddHubTelemetry(builder.Configuration);
             builder.Services.AddHub(builder.Configuration);
             builder.Build().Run();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Omnichannel.Channels.Model;
 using Omnichannel.Channels.Storage;
+using Omnichannel.Hosting.Diagnostics;
 using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Channels.Ingestion;
@@ -42,7 +43,7 @@ public sealed class OrderIntake(OrderVersionTable versions, WebhookArchive archi
             await archive.WriteMappedOrderAsync(archiveBlob, order, cancellationToken);
         }
 
-        var message = new ChannelOrderMessage($"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt, order);
+        var message = new ChannelOrderMessage($"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt, order, HubTracing.CurrentTraceParent());
         await EnqueueAsync(message, cancellationToken);
         await versions.MarkForwardedAsync(order, fingerprint, cancellationToken);
         return (outcome, kind);
@@ -51,7 +52,7 @@ public sealed class OrderIntake(OrderVersionTable versions, WebhookArchive archi
     /// <summary>Queues a thin notification's order id for the consumer to fetch.</summary>
     public Task ForwardReferenceAsync(string channel, string store, string channelOrderId, string archiveBlob, string? deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         EnqueueAsync(
-            new ChannelOrderMessage($"{channel}|{store}|ref|{channelOrderId}|{deliveryId ?? archiveBlob}", OrderEventKind.Reference, channel, store, channelOrderId, archiveBlob, deliveryId, receivedAt),
+            new ChannelOrderMessage($"{channel}|{store}|ref|{channelOrderId}|{deliveryId ?? archiveBlob}", OrderEventKind.Reference, channel, store, channelOrderId, archiveBlob, deliveryId, receivedAt, TraceParent: HubTracing.CurrentTraceParent()),
             cancellationToken);
 
     /// <summary>Stable hash of the canonical content: equal content gives equal fingerprints.</summary>

@@ -19,6 +19,10 @@ namespace Omnichannel.Channels.Storage;
 /// The canonical order, inlined when small enough for a queue message (<see cref="MaxInlineBytes"/>); null for a
 /// reference, or when the consumer must map the archived payload again.
 /// </param>
+/// <param name="TraceParent">
+/// The W3C <c>traceparent</c> of the request that received the payload, so the flow it starts joins that trace
+/// (a storage queue carries no trace context of its own); null when there was none.
+/// </param>
 public sealed record ChannelOrderMessage(
     string MessageId,
     OrderEventKind Kind,
@@ -28,7 +32,8 @@ public sealed record ChannelOrderMessage(
     string ArchiveBlob,
     string? DeliveryId,
     DateTimeOffset ReceivedAt,
-    CanonicalOrder? Order = null)
+    CanonicalOrder? Order = null,
+    string? TraceParent = null)
 {
     /// <summary>Queue messages carry at most 64 KiB after base64; the inlined order stays well below.</summary>
     public const int MaxInlineBytes = 32 * 1024;

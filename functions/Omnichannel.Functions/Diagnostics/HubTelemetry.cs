@@ -3,6 +3,8 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Hosting.Diagnostics;
+using OpenTelemetry.Logs;
 
 namespace Omnichannel.Functions.Diagnostics;
 
@@ -17,9 +19,6 @@ public static class HubTelemetry
     public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string ClientIdSetting = "AZURE_CLIENT_ID";
 
-    /// <summary>The hub's own activity source and meter name (channel calls, ledger, flows).</summary>
-    public const string SourceName = "Omnichannel.Hub";
-
     public static IServiceCollection AddHubTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -30,9 +29,12 @@ public static class HubTelemetry
         }
 
         var clientId = configuration[ClientIdSetting];
+
+        // Scopes become log properties: the correlation id of a request, the instance id of a flow's activity.
+        services.Configure<OpenTelemetryLoggerOptions>(o => o.IncludeScopes = true);
         services.AddOpenTelemetry()
-            .WithTracing(t => t.AddSource(SourceName))
-            .WithMetrics(m => m.AddMeter(SourceName))
+            .WithTracing(t => t.AddSource(HubTracing.SourceName, HubTracing.DurableSourceName))
+            .WithMetrics(m => m.AddMeter(HubTracing.SourceName))
             .UseFunctionsWorkerDefaults()
             .UseAzureMonitorExporter(o =>
             {

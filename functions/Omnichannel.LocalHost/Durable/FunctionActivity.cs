@@ -1,5 +1,6 @@
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
+using Omnichannel.Hosting.Diagnostics;
 
 namespace Omnichannel.LocalHost.Durable;
 
@@ -17,6 +18,7 @@ internal sealed class FunctionActivity(DurableFunction function, IServiceScopeFa
     public async Task<object?> RunAsync(TaskActivityContext context, object? input)
     {
         await using var scope = scopes.CreateAsyncScope();
+        using var logScope = FlowLogScope.Begin(scope.ServiceProvider.GetRequiredService<ILogger<FunctionActivity>>(), context.InstanceId);
         var arguments = function.Method.GetParameters()
             .Select(p => p.ParameterType == typeof(CancellationToken) && p.ParameterType != function.InputType ? stopping : input)
             .ToArray();

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
+using DurableTask.Core.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CoreStatus = DurableTask.Core.OrchestrationStatus;
@@ -60,6 +62,10 @@ public sealed partial class LocalDurableTaskClient(LocalDurableTaskHub hub, Time
                 OrchestrationInstance = instance,
                 ScheduledStartTime = options?.StartAt?.UtcDateTime,
                 Tags = tags,
+
+                // The caller's span becomes the flow's parent, as the Durable extension's client does on Azure: the
+                // engine opens the orchestration's and each activity's span in that trace.
+                ParentTraceContext = Activity.Current is { } span ? new DistributedTraceContext(span.Id!, span.TraceStateString) : null,
             },
         };
 

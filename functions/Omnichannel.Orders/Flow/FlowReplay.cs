@@ -57,7 +57,7 @@ internal static class FlowReplay
             failed.Name, input, IntakeFunctions.StartOptions(failed.InstanceId, failed.Name, tags.GetValueOrDefault("channel") ?? string.Empty, tags.GetValueOrDefault("store") ?? string.Empty), cancellationToken);
         foreach (var e in history?.OfType<EventRaisedEvent>() ?? [])
         {
-            await client.RaiseEventAsync(failed.InstanceId, e.Name, e.Input is null ? null : JsonSerializer.Deserialize<JsonElement>(e.Input), cancellationToken);
+            await FlowEvents.RaiseAsync(client, failed.InstanceId, e.Name, e.Input is null ? null : JsonSerializer.Deserialize<JsonElement>(e.Input), cancellationToken);
         }
     }
 

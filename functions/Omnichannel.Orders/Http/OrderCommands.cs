@@ -38,7 +38,7 @@ internal static class OrderCommands
             return refused;
         }
 
-        await client.RaiseEventAsync(id, OrderEvents.Cancelled, new CancelRequest(false, request?.Reason ?? "cancelled by operations"), cancellationToken);
+        await FlowEvents.RaiseAsync(client, id, OrderEvents.Cancelled, new CancelRequest(false, request?.Reason ?? "cancelled by operations"), cancellationToken);
         return Accepted(id, "cancel");
     }
 
@@ -78,7 +78,7 @@ internal static class OrderCommands
         await catalogue.UpsertListingAsync(new ChannelListing(order.Channel, order.Store, MatchOrderLines.ListingItemId(line), line.ChannelSku, sku, new StockRule()), cancellationToken);
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false })
         {
-            await client.RaiseEventAsync(id, OrderEvents.SkuMapped, new { request.LineId, Sku = sku }, cancellationToken);
+            await FlowEvents.RaiseAsync(client, id, OrderEvents.SkuMapped, new { request.LineId, Sku = sku }, cancellationToken);
         }
 
         return Accepted(id, "map-sku");
@@ -129,7 +129,7 @@ internal static class OrderCommands
             return OrderQueries.Invalid("location", wrong);
         }
 
-        await client.RaiseEventAsync(orderId, OrderEvents.ShipmentConfirmed, shipment, cancellationToken);
+        await FlowEvents.RaiseAsync(client, orderId, OrderEvents.ShipmentConfirmed, shipment, cancellationToken);
         return Accepted(orderId, "shipment");
     }
 

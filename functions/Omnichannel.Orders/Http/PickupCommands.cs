@@ -57,7 +57,7 @@ internal static class PickupCommands
             return Conflict($"The order is {status?.ToString() ?? "not started"}; {action} needs it {expected}.");
         }
 
-        await client.RaiseEventAsync(id, eventName, new PickupEvent(request?.At ?? time.GetUtcNow(), fulfilmentOrder), cancellationToken);
+        await FlowEvents.RaiseAsync(client, id, eventName, new PickupEvent(request?.At ?? time.GetUtcNow(), fulfilmentOrder), cancellationToken);
         return TypedResults.Accepted($"/api/orders/{id}", new OrderAccepted(id, action));
     }
 

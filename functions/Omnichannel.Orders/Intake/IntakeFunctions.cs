@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Model;
 using Omnichannel.Channels.Storage;
+using Omnichannel.Hosting.Diagnostics;
 using Omnichannel.Ledger.Changes;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
@@ -37,6 +38,9 @@ public sealed class IntakeFunctions(
         ArgumentNullException.ThrowIfNull(client);
         var order = JsonSerializer.Deserialize<ChannelOrderMessage>(message.Body.ToString())
             ?? throw new InvalidDataException($"Queue message {message.MessageId} is empty.");
+
+        // The trace of the webhook (or poll) that received the order: the flow started below joins it.
+        using var span = HubTracing.StartConsumer("OrdersFromChannels", order.TraceParent);
         if (order.Kind == OrderEventKind.Reference)
         {
             // The fetched order comes back through this queue as an ordinary message; a channel error throws, so the queue retries.
@@ -90,11 +94,11 @@ public sealed class IntakeFunctions(
 
         if (cancelled)
         {
-            await client.RaiseEventAsync(orderId, OrderEvents.Cancelled, new CancelRequest(true, "cancelled on the channel"), cancellationToken);
+            await FlowEvents.RaiseAsync(client, orderId, OrderEvents.Cancelled, new CancelRequest(true, "cancelled on the channel"), cancellationToken);
         }
         else
         {
-            await client.RaiseEventAsync(orderId, OrderEvents.Updated, new { order.MessageId }, cancellationToken);
+            await FlowEvents.RaiseAsync(client, orderId, OrderEvents.Updated, new { order.MessageId }, cancellationToken);
         }
 
         Log.EventForwarded(logger, orderId, order.Kind.ToString());
@@ -128,7 +132,7 @@ public sealed class IntakeFunctions(
                 continue;
             }
 
-            await client.RaiseEventAsync(orderId, OrderEvents.StockAvailable, new { change.Sku, change.Sequence }, cancellationToken);
+            await FlowEvents.RaiseAsync(client, orderId, OrderEvents.StockAvailable, new { change.Sku, change.Sequence }, cancellationToken);
             Log.BackorderWoken(logger, orderId, change.Sku);
         }
     }

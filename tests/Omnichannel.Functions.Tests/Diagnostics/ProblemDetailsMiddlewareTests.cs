@@ -1,10 +1,9 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omnichannel.Functions.Diagnostics;
+using Omnichannel.Functions.Tests.Support;
 
 namespace Omnichannel.Functions.Tests.Diagnostics;
 
@@ -56,44 +55,5 @@ public sealed class ProblemDetailsMiddlewareTests
         var context = new FakeFunctionContext();
         context.Items["HttpRequestContext"] = http;
         return (context, http, body);
-    }
-
-    /// <summary>The parts of a worker invocation the middleware reads.</summary>
-    private sealed class FakeFunctionContext : FunctionContext
-    {
-        public override string InvocationId { get; } = Guid.NewGuid().ToString();
-
-        public override string FunctionId => "fn-1";
-
-        public override TraceContext TraceContext => throw new NotSupportedException();
-
-        public override BindingContext BindingContext => throw new NotSupportedException();
-
-        public override RetryContext RetryContext => throw new NotSupportedException();
-
-        public override IServiceProvider InstanceServices { get; set; } = null!;
-
-        public override FunctionDefinition FunctionDefinition { get; } = new FakeDefinition();
-
-        public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
-
-        public override IInvocationFeatures Features => throw new NotSupportedException();
-    }
-
-    private sealed class FakeDefinition : FunctionDefinition
-    {
-        public override ImmutableArray<FunctionParameter> Parameters => [];
-
-        public override string PathToAssembly => "Omnichannel.Functions.dll";
-
-        public override string EntryPoint => "Sample.Run";
-
-        public override string Id => "fn-1";
-
-        public override string Name => "Sample";
-
-        public override IImmutableDictionary<string, BindingMetadata> InputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
-
-        public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
     }
 }

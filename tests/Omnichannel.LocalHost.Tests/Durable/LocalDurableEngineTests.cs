@@ -56,6 +56,51 @@ public sealed class LocalDurableEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FlowEventsRaise_RightAfterScheduling_IsReceivedByEveryInstance()
+    {
+        // A 3PL that confirms at once, or a replay that restarts a flow and raises its events again: the event is
+        // sent before the instance's first episode ran. Raised straight through the client, DTFx drops some of them.
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var id = await this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEventAtOnce", input: null, options: new Microsoft.DurableTask.StartOrchestrationOptions(Unique.Name("early")));
+            await Omnichannel.Orders.Flow.FlowEvents.RaiseAsync(this.host.Client, id, "Shipped", "parcel-" + i, CancellationToken.None);
+            ids.Add(id);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var results = await Task.WhenAll(ids.Select(id => this.host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+
+        Assert.All(results, r => Assert.Equal(OrchestrationRuntimeStatus.Completed, r.RuntimeStatus));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => "parcel-" + i), results.Select(r => r.ReadOutputAs<string>()));
+    }
+
+    [Fact]
+    public async Task Schedule_UnderAnActivity_ActivitiesRunInTheCallersTrace()
+    {
+        using var source = new System.Diagnostics.ActivitySource(Unique.Name("test-source"));
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s == source || s.Name == Omnichannel.Hosting.Diagnostics.HubTracing.DurableSourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var id = Unique.Name("traced");
+        string traceId;
+        using (var webhook = source.StartActivity("webhook")!)
+        {
+            traceId = webhook.TraceId.ToString();
+            await this.host.Client.ScheduleNewOrchestrationInstanceAsync("Traced", id, new Microsoft.DurableTask.StartOrchestrationOptions(id));
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var result = await this.host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Contains($"TraceOf:{id}:{traceId}", this.recorder.Calls);
+    }
+
+    [Fact]
     public async Task SubOrchestration_Child_SeesItsParent()
     {
         var id = Unique.Name("parent");

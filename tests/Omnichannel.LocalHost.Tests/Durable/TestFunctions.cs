@@ -58,6 +58,21 @@ public sealed class TestFunctions(TestRecorder recorder)
         return await context.WaitForExternalEvent<string>("Shipped");
     }
 
+    [Function("AwaitEventAtOnce")]
+    public static Task<string> AwaitEventAtOnceAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        context.WaitForExternalEvent<string>("Shipped");
+
+    [Function("Traced")]
+    public static Task<string> TracedAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        context.CallActivityAsync<string>("TraceOf", context.GetInput<string>());
+
+    [Function("TraceOf")]
+    public string TraceOf([ActivityTrigger] string value)
+    {
+        recorder.Calls.Enqueue($"TraceOf:{value}:{System.Diagnostics.Activity.Current?.TraceId}");
+        return value;
+    }
+
     [Function("Parent")]
     public static Task<string> ParentAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         context.CallSubOrchestratorAsync<string>("Child", "hello");

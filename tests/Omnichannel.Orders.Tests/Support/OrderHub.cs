@@ -93,12 +93,13 @@ public sealed class OrderHub : IAsyncDisposable
         return hub;
     }
 
-    /// <summary>Posts a Shopify webhook signed as Shopify signs it.</summary>
-    public async Task<HttpResponseMessage> PostShopifyAsync(string body, string eventId, string topic = "orders/create")
+    /// <summary>Posts a Shopify webhook signed as Shopify signs it, with a W3C <c>traceparent</c> when the test follows the trace.</summary>
+    public async Task<HttpResponseMessage> PostShopifyAsync(string body, string eventId, string topic = "orders/create", string? traceParent = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), bytes));
-        return await PostAsync("webhooks/shopify/main", bytes, ("X-Shopify-Hmac-SHA256", signature), ("X-Shopify-Topic", topic), ("X-Shopify-Event-Id", eventId));
+        (string, string)[] headers = [("X-Shopify-Hmac-SHA256", signature), ("X-Shopify-Topic", topic), ("X-Shopify-Event-Id", eventId)];
+        return await PostAsync("webhooks/shopify/main", bytes, traceParent is null ? headers : [.. headers, ("traceparent", traceParent)]);
     }
 
     /// <summary>Posts a generic-schema webhook signed with the hub scheme.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Orders.Intake;
 
@@ -16,6 +17,9 @@ public sealed class RecordingChannel : IChannelClient, IOrderChannels
     public bool Down { get; set; }
 
     public ConcurrentQueue<(string Store, ShipmentReport Report, string Key)> Reports { get; } = new();
+
+    /// <summary>The trace each shipment report ran in (<see cref="Activity.Current"/>'s trace id, empty without one).</summary>
+    public ConcurrentQueue<string> ReportTraces { get; } = new();
 
     public ConcurrentQueue<(string Store, string OrderId)> Cancellations { get; } = new();
 
@@ -43,6 +47,7 @@ public sealed class RecordingChannel : IChannelClient, IOrderChannels
             throw new ChannelApiException("fake", "reportShipment", 503, "service unavailable");
         }
 
+        ReportTraces.Enqueue(Activity.Current?.TraceId.ToString() ?? string.Empty);
         Reports.Enqueue((store, shipment, idempotencyKey));
         return Task.FromResult(new ShipmentReceipt("ful-" + Reports.Count));
     }
