@@ -78,6 +78,9 @@ param alertEmail string = ''
 @maxValue(100)
 param http5xxPercentThreshold int = 5
 
+@description('Optional. Whether the hub sends its events to an Azure Service Bus topic it deploys (namespace with local auth off, topic with duplicate detection, Data Sender role for the app). Default true.')
+param deployServiceBus bool = true
+
 @description('Optional. Tags applied to every resource. Default environment and workload.')
 param tags object = {
   environment: environmentName
@@ -96,6 +99,7 @@ var names = {
   plan: 'plan-${prefix}'
   functionApp: 'func-${prefix}-${suffix}'
   deploymentContainer: 'app-package'
+  serviceBus: 'sb-${prefix}-${suffix}'
 }
 
 // Endpoints built from the names (not read from the resources) keep every app setting predictable before
@@ -142,12 +146,32 @@ module keyVault 'modules/keyVault.bicep' = {
   }
 }
 
+module serviceBus 'modules/serviceBus.bicep' = if (deployServiceBus) {
+  params: {
+    name: names.serviceBus
+    location: location
+    tags: tags
+  }
+}
+
+// The events' destination settings: the topic when deployed (its host name built from the name, as the other
+// endpoints), and no Storage queue destination then (that is the local default).
+var eventSettings = deployServiceBus
+  ? {
+      Events__ServiceBus__FullyQualifiedNamespace: '${names.serviceBus}.servicebus.windows.net'
+      Events__ServiceBus__Topic: 'hub-events'
+      Events__ServiceBus__ClientId: identity.outputs.clientId
+      Events__Queue: ''
+    }
+  : {}
+
 module access 'modules/roleAssignments.bicep' = {
   params: {
     appIdentityName: names.identity
     storageAccountName: names.storage
     keyVaultName: names.keyVault
     appInsightsName: names.appInsights
+    serviceBusNamespaceName: deployServiceBus ? names.serviceBus : ''
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
   }
@@ -157,6 +181,7 @@ module access 'modules/roleAssignments.bicep' = {
     storage
     keyVault
     monitoring
+    serviceBus
   ]
 }
 
@@ -172,7 +197,7 @@ module functionApp 'modules/functionApp.bicep' = {
     appInsightsName: names.appInsights
     keyVaultUri: keyVaultUri
     keyVaultReferences: keyVaultSettings
-    extraSettings: appSettings
+    extraSettings: union(eventSettings, appSettings)
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags
@@ -218,6 +243,9 @@ output appInsightsName string = monitoring.outputs.appInsightsName
 
 @description('Client id of the managed identity the app runs as.')
 output identityClientId string = identity.outputs.clientId
+
+@description('Host name of the Service Bus namespace the events go to; empty when not deployed.')
+output serviceBusNamespace string = deployServiceBus ? '${names.serviceBus}.servicebus.windows.net' : ''
 
 @description('Names of the alert rules.')
 output alertRuleNames string[] = alerts.outputs.ruleNames

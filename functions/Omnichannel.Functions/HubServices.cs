@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Channels;
+using Omnichannel.Events;
 using Omnichannel.Ledger;
 using Omnichannel.Orders;
 using Omnichannel.Storage.Connection;
@@ -26,6 +27,7 @@ public static class HubServices
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        services.AddEvents(configuration);
         services.AddLedger(configuration);
         services.AddChannels(configuration);
         services.AddSync(configuration);

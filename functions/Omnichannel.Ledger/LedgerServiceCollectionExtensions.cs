@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Omnichannel.Events;
 using Omnichannel.Ledger.Alerts;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
@@ -26,9 +27,10 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<LocationDirectory>();
         services.AddSingleton<CatalogueStore>();
         services.AddSingleton<ListingMatcher>();
-        services.AddSingleton<AlertPublisher>();
         services.AddSingleton<SalesLedger>();
+        services.AddEvents(configuration);
         services.AddSingleton<StockEffects>();
+        services.AddSingleton(sp => sp.GetRequiredService<StockEffects>().Source);
         services.AddSingleton<StockLedger>();
         services.AddSingleton<StockReader>();
 

@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Outbound;
+using Omnichannel.Events;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Demo;
+using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Fulfilment;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Returns;
@@ -30,6 +32,8 @@ public static class OrdersServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidator>());
+        services.AddEvents(configuration);
+        services.TryAddSingleton<OrderEventRecorder>();
         services.TryAddSingleton<OrderStore>();
         services.TryAddSingleton<OrderReturnStore>();
         services.TryAddSingleton<BackorderIndex>();

@@ -104,6 +104,7 @@ var bindingDefaults = {
   Channels__Polling__Schedule: '0 */5 * * * *'
   Channels__Ingestion__OrderQueue: 'channel-orders'
   Ledger__StockChangedCopyQueue: 'stock-changed-orders'
+  Events__SweepSchedule: '20 * * * * *'
 }
 
 var plainSettings = [

@@ -12,6 +12,9 @@ param keyVaultName string
 @description('Required. Name of the Application Insights component.')
 param appInsightsName string
 
+@description('Optional. Name of the Service Bus namespace the app sends its events to (gets Azure Service Bus Data Sender). Default none.')
+param serviceBusNamespaceName string = ''
+
 @description('Optional. Object id of the user or group that sets the channel secrets in the vault (gets Key Vault Secrets Officer). Default none.')
 param operatorPrincipalId string = ''
 
@@ -37,6 +40,8 @@ var roles = {
   // Sending telemetry to Application Insights with a Microsoft Entra token (local auth is disabled).
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+  // Sending the hub's events to the Service Bus topic (send only: no listen, no manage).
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
 }
 
 var storageRoles = [
@@ -91,6 +96,20 @@ resource telemetryAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01
   name: guid(appInsights.id, appIdentity.id, roles.monitoringMetricsPublisher)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = if (!empty(serviceBusNamespaceName)) {
+  name: empty(serviceBusNamespaceName) ? 'none' : serviceBusNamespaceName
+}
+
+resource serviceBusAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(serviceBusNamespaceName)) {
+  scope: serviceBus
+  name: guid(serviceBus.id, appIdentity.id, roles.serviceBusDataSender)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

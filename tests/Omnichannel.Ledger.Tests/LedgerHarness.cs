@@ -60,6 +60,10 @@ internal sealed class LedgerHarness : IAsyncDisposable
             ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
             ["Ledger:StockChangedCopyQueue"] = Unique.Name("changedcopy"),
             ["Ledger:StockChangedWindow"] = "00:00:00",
+            ["Events:OutboxTable"] = Unique.Name("outbox"),
+            ["Events:HistoryTable"] = Unique.Name("events"),
+            ["Events:DestinationsTable"] = Unique.Name("dests"),
+            ["Events:Queue"] = Unique.Name("events"),
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {

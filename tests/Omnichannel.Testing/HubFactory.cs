@@ -30,6 +30,7 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
         ["Channels:Polling:Schedule"] = "0 */5 * * * *",
         ["Channels:Ingestion:OrderQueue"] = "channel-orders",
         ["Ledger:StockChangedCopyQueue"] = "stock-changed-orders",
+        ["Events:SweepSchedule"] = "20 * * * * *",
     };
 
     public static async Task<HubFactory> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>

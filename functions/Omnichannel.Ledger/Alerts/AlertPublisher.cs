@@ -1,22 +1,23 @@
-using Microsoft.Extensions.Options;
+using Omnichannel.Events.Outbox;
 using Omnichannel.Ledger.Configuration;
-using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Ledger.Alerts;
 
 /// <summary>
-/// Sends an alert to the alerts queue and, when a webhook is configured, to the webhook's own queue, whose
-/// function posts it with retries (a failing endpoint ends in the poison queue, never silently dropped).
+/// The queue messages of an alert: the alerts queue and, when a webhook is configured, the webhook's own queue,
+/// whose function posts it with retries (a failing endpoint ends in the poison queue, never silently dropped).
+/// They go in the movement's outbox row (<see cref="Stock.StockOutbox"/>), so a crash after the commit loses none.
 /// </summary>
-public sealed class AlertPublisher(LedgerStorage storage, IOptions<LedgerOptions> options)
+public static class AlertPublisher
 {
-    public async Task PublishAsync(StockAlert alert, CancellationToken cancellationToken)
+    public static IEnumerable<QueueSend> Sends(StockAlert alert, LedgerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var body = LedgerJson.Serialize(alert);
-        await StorageCall.RunAsync(() => storage.Alerts.SendMessageAsync(body, cancellationToken));
-        if (options.Value.AlertWebhookUrl is not null)
+        yield return new QueueSend(options.AlertsQueue, body);
+        if (options.AlertWebhookUrl is not null)
         {
-            await StorageCall.RunAsync(() => storage.AlertWebhook.SendMessageAsync(body, cancellationToken));
+            yield return new QueueSend(options.AlertWebhookQueue, body);
         }
     }
 }

@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Signing;
 using Omnichannel.Ledger.Configuration;
 
 namespace Omnichannel.Ledger.Alerts;

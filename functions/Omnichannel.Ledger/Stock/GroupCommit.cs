@@ -8,7 +8,7 @@ namespace Omnichannel.Ledger.Stock;
 /// </summary>
 internal sealed class GroupCommit(Func<IReadOnlyList<MovementCommand>, Task<IReadOnlyList<Committed>>> commit)
 {
-    /// <summary>24 movements write at most 48 rows, 48 balances and the head: under the 100-operation limit of a transaction.</summary>
+    /// <summary>24 movements write at most 48 rows, 48 balances, the head and one outbox row: under the 100-operation limit of a transaction.</summary>
     public const int MaxGroup = 24;
 
     private readonly Dictionary<string, Queue<Pending>> _queues = new(StringComparer.Ordinal);

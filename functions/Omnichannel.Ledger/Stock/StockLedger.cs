@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Omnichannel.Events.Outbox;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Storage.Errors;
@@ -13,7 +14,9 @@ namespace Omnichannel.Ledger.Stock;
 /// the touched balances under their ETags. A 412 means another writer committed first: re-read and
 /// re-decide. A 409 on the movement row means the key was recorded before: the first result is returned
 /// and nothing changes. Movements of one SKU that arrive together on this instance share one transaction
-/// (<see cref="GroupCommit"/>), each still decided in order against the balances the previous one left.
+/// (<see cref="GroupCommit"/>), each still decided in order against the balances the previous one left. The same
+/// transaction writes the group's outbox row (<see cref="StockOutbox"/>): its events and queue messages commit with
+/// the movements or not at all.
 /// </summary>
 public sealed class StockLedger
 {
@@ -130,7 +133,7 @@ public sealed class StockLedger
             var available = MovementRules.ConsolidatedAvailable(state.Values, snapshot.SafetyStock);
             var low = snapshot.ReorderPoint is { } point && available < point;
 
-            // The message a movement sends goes after this transaction's commit, so it covers the later movements of the group too.
+            // The stock-changed message is delivered after this transaction's commit, so it covers the later movements of the group too.
             var notice = ChangeNotice.None;
             if (!noticed)
             {
@@ -150,6 +153,9 @@ public sealed class StockLedger
 
         if (actions.Count > 0)
         {
+            var recorded = results.Where(r => r is not null).Select(r => r!).ToList();
+            var batch = StockOutbox.Build(recorded, _options);
+            actions.Add(new(TableTransactionActionType.Add, OutboxRows.Entity(StockPartition.Key(sku), OutboxRows.KeyAt(batch.Position), batch)));
             actions.Add(new(
                 TableTransactionActionType.UpdateMerge,
                 new TableEntity(StockPartition.Key(sku), StockPartition.Head) { ["Sequence"] = sequence, ["LowStockAlerted"] = lowAlerted, ["ChangedWindowEnd"] = window.End, ["ChangedTrailing"] = window.Trailing },

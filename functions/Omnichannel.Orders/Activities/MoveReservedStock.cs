@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Events.Model;
 using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Storage;
 
@@ -7,9 +9,10 @@ namespace Omnichannel.Orders.Activities;
 
 /// <summary>
 /// Turns the order's reservations into shipments in the ledger (key <see cref="FlowKeys.Move"/>) and
-/// records on the order what left where, which returns are checked against.
+/// records on the order what left where, which returns are checked against. Records <c>shipped</c> (with the
+/// parcel's carrier and tracking) or, for a collected click-and-collect order, <c>pickedup</c>, once per parcel.
 /// </summary>
-public sealed class ShipStock(StockLedger ledger, OrderStore store)
+public sealed class ShipStock(StockLedger ledger, OrderStore store, OrderEventRecorder events)
 {
     public const string Name = nameof(ShipStock);
 
@@ -18,18 +21,38 @@ public sealed class ShipStock(StockLedger ledger, OrderStore store)
     {
         var shipped = await MoveReservedStock.RecordAllAsync(ledger, MovementKind.Ship, input, cancellationToken);
         await store.RecordShippedAsync(input.OrderId, input.Allocations, cancellationToken);
+        if (input.Parcel is { } p)
+        {
+            var pickup = p.Carrier == Flow.PickupSteps.PickupCarrier && string.IsNullOrEmpty(p.TrackingNumber);
+            var location = p.Location ?? input.Allocations.FirstOrDefault()?.Location;
+            var parcel = new ParcelData(p.Carrier, pickup ? null : p.TrackingNumber, p.TrackingUrl, location, p.ShippedAt, p.Lines.Select(l => new ParcelLine(l.ChannelLineId, l.Quantity)).ToList());
+            await events.RecordAsync(
+                pickup ? EventTypes.OrderPickedUp : EventTypes.OrderShipped,
+                new OrderEventData(input.OrderId, Name, input.Channel, Parcel: parcel),
+                cancellationToken,
+                pickup ? location : p.TrackingNumber);
+        }
+
         return shipped;
     }
 }
 
-/// <summary>Releases the order's reservations (cancellation before shipping).</summary>
-public sealed class ReleaseStock(StockLedger ledger)
+/// <summary>Releases the order's reservations (cancellation before shipping); records <c>cancelled</c> when it releases for one.</summary>
+public sealed class ReleaseStock(StockLedger ledger, OrderEventRecorder events)
 {
     public const string Name = nameof(ReleaseStock);
 
     [Function(Name)]
-    public Task<int> RunAsync([ActivityTrigger] AllocationInput input, CancellationToken cancellationToken) =>
-        MoveReservedStock.RecordAllAsync(ledger, MovementKind.Release, input, cancellationToken);
+    public async Task<int> RunAsync([ActivityTrigger] AllocationInput input, CancellationToken cancellationToken)
+    {
+        var released = await MoveReservedStock.RecordAllAsync(ledger, MovementKind.Release, input, cancellationToken);
+        if (input.CancelReason is { } reason)
+        {
+            await events.RecordAsync(EventTypes.OrderCancelled, new OrderEventData(input.OrderId, "Cancel", input.Channel, Detail: reason), cancellationToken);
+        }
+
+        return released;
+    }
 }
 
 internal static class MoveReservedStock

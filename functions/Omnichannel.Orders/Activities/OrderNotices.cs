@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Omnichannel.Events.Model;
 using Omnichannel.Orders.Configuration;
+using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Storage;
@@ -44,8 +46,8 @@ public sealed class FlagOrder(OrderStore store)
     }
 }
 
-/// <summary>Tells the channel the hub processed its cancellation.</summary>
-public sealed class AcknowledgeCancellation(IOrderChannels channels)
+/// <summary>Tells the channel the hub processed its cancellation, and records <c>cancelled</c>.</summary>
+public sealed class AcknowledgeCancellation(IOrderChannels channels, OrderEventRecorder events)
 {
     public const string Name = nameof(AcknowledgeCancellation);
 
@@ -54,6 +56,8 @@ public sealed class AcknowledgeCancellation(IOrderChannels channels)
     {
         ArgumentNullException.ThrowIfNull(input);
         await channels.Get(input.Channel).AcknowledgeCancellationAsync(input.Store, input.ChannelOrderId, cancellationToken);
+        await events.RecordAsync(
+            EventTypes.OrderCancelled, new OrderEventData(input.OrderId, "Cancel", input.Channel, input.Store, input.ChannelOrderId, input.Reason ?? "cancelled on the channel"), cancellationToken);
         return true;
     }
 }

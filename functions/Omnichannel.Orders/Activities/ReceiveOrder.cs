@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Events.Model;
 using Omnichannel.Ledger.Catalogue;
+using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Storage;
@@ -8,9 +10,10 @@ namespace Omnichannel.Orders.Activities;
 
 /// <summary>
 /// Stores the canonical order (an order seen again updates its row, never a second one) and returns the latest
-/// stored version with its lines matched: one step, so a new order costs one activity before reservation.
+/// stored version with its lines matched: one step, so a new order costs one activity before reservation. Records
+/// <c>received</c>, and <c>needsattention</c> when a line matches no catalogue SKU.
 /// </summary>
-public sealed class ReceiveOrder(ArchivedOrderReader reader, OrderStore store, ListingMatcher matcher, TimeProvider time)
+public sealed class ReceiveOrder(ArchivedOrderReader reader, OrderStore store, ListingMatcher matcher, TimeProvider time, OrderEventRecorder events)
 {
     public const string Name = nameof(ReceiveOrder);
 
@@ -25,6 +28,22 @@ public sealed class ReceiveOrder(ArchivedOrderReader reader, OrderStore store, L
             order = (await store.GetAsync(input.OrderId, cancellationToken))?.Order ?? order;
         }
 
-        return new MatchedOrder(order, await MatchOrderLines.MatchAsync(matcher, order, cancellationToken));
+        var match = await MatchOrderLines.MatchAsync(matcher, order, cancellationToken);
+        var data = new OrderEventData(input.OrderId, Name, order.Channel, order.Store, order.ChannelOrderId, $"{order.Lines.Count} line(s)");
+        await events.RecordAsync(EventTypes.OrderReceived, data, cancellationToken);
+        await NeedsAttentionAsync(events, data, match, cancellationToken);
+        return new MatchedOrder(order, match);
+    }
+
+    /// <summary>Records <c>needsattention</c> when lines matched nothing (once per step that found it).</summary>
+    internal static Task NeedsAttentionAsync(OrderEventRecorder events, OrderEventData order, MatchResult match, CancellationToken cancellationToken)
+    {
+        if (match.Unmatched.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var detail = "No catalogue SKU for line(s) " + string.Join(", ", match.Unmatched.Select(u => u.ChannelLineId));
+        return events.RecordAsync(EventTypes.OrderNeedsAttention, order with { Detail = detail }, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Events.Model;
 using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Fulfilment;
 
@@ -8,9 +10,10 @@ namespace Omnichannel.Orders.Activities;
 /// <summary>
 /// Reserves every line, each from the first candidate location that has all of it, else split over the
 /// candidates in their order (taking stock where it is), or reserves nothing and says what is missing. Ledger keys are <see cref="FlowKeys.Reserve"/> (order, attempt, line), so a re-run of this step finds its
-/// first reservations instead of making new ones.
+/// first reservations instead of making new ones. Records <c>reserved</c> (with what is held where) or
+/// <c>backordered</c> (once per order, with what is missing).
 /// </summary>
-public sealed class ReserveStock(LocationPlanner planner, StockReader reader, StockLedger ledger)
+public sealed class ReserveStock(LocationPlanner planner, StockReader reader, StockLedger ledger, OrderEventRecorder events)
 {
     public const string Name = nameof(ReserveStock);
 
@@ -57,7 +60,7 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
 
         if (missing.Count > 0)
         {
-            return new ReservationResult([], missing);
+            return await BackorderedAsync(input, missing, ct);
         }
 
         var reserved = new List<Allocation>();
@@ -82,13 +85,20 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
                     await ledger.RecordAsync(Command(MovementKind.Release, reserved[j], $"{FlowKeys.Reserve(input.OrderId, input.Attempt, j)}:release", input), ct);
                 }
 
-                return new ReservationResult([], [$"{a.Sku}: {rejection.Message}"]);
+                return await BackorderedAsync(input, [$"{a.Sku}: {rejection.Message}"], ct);
             }
 
             reserved.Add(a);
         }
 
+        await events.RecordAsync(EventTypes.OrderReserved, new OrderEventData(input.OrderId, Name, input.Channel, Allocations: reserved), ct);
         return new ReservationResult(reserved, []);
+    }
+
+    private async Task<ReservationResult> BackorderedAsync(StockInput input, IReadOnlyList<string> missing, CancellationToken cancellationToken)
+    {
+        await events.RecordAsync(EventTypes.OrderBackordered, new OrderEventData(input.OrderId, Name, input.Channel, Detail: "Not enough stock: " + string.Join("; ", missing)), cancellationToken);
+        return new ReservationResult([], missing);
     }
 
     internal static MovementCommand Command(MovementKind kind, Allocation a, string key, StockInput input) =>

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Model;
+using Omnichannel.Events.Model;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Http;
@@ -58,6 +59,7 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options)
             // also carries, because the Azure Storage provider can return the state without its failure details.
             var reason = OrderSummary.Describe(e.FailureDetails);
             context.SetCustomStatus(new OrderProgress(OrderStatus.Failed, $"{e.TaskName} failed: {reason}"));
+            await RecordFailedAsync(context, input, e.TaskName, reason);
             Log.FlowFailed(logger, input.OrderId, e.TaskName, reason);
             throw;
         }
@@ -153,26 +155,48 @@ public sealed class OrderFlow(IOptions<OrdersOptions> options)
 
         if (unshipped.Count > 0)
         {
-            await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, unshipped), Steps);
+            await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, unshipped, CancelReason: "cancelled after shipping"), Steps);
         }
 
         await context.CallActivityAsync<bool>(FlagOrder.Name, new OrderNotice(input.OrderId, OrderFlags.CancelledAfterFlow, "cancelled after shipping"), Steps);
         return Finish(context, OrderStatus.Completed, $"{detail}; cancelled after shipping", [OrderFlags.CancelledAfterFlow]);
     }
 
+    /// <summary>
+    /// Releases what is held and acknowledges a channel's cancellation; the activity that does so records the
+    /// <c>cancelled</c> event (the same id from either), and only when neither runs does a step of its own record it.
+    /// </summary>
     private static async Task<OrderFlowResult> CancelAsync(TaskOrchestrationContext context, OrderFlowInput input, IReadOnlyList<Allocation> held, CancelRequest request)
     {
+        var reason = request.Reason ?? (request.FromChannel ? "cancelled on the channel" : "cancelled by operations");
         if (held.Count > 0)
         {
-            await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, held), Steps);
+            await context.CallActivityAsync<int>(ReleaseStock.Name, new AllocationInput(input.OrderId, input.Channel, held, CancelReason: reason), Steps);
         }
 
         if (request.FromChannel)
         {
-            await context.CallActivityAsync<bool>(AcknowledgeCancellation.Name, new CancellationInput(input.OrderId, input.Channel, input.Store, input.ChannelOrderId), Steps);
+            await context.CallActivityAsync<bool>(AcknowledgeCancellation.Name, new CancellationInput(input.OrderId, input.Channel, input.Store, input.ChannelOrderId, reason), Steps);
         }
 
-        return Finish(context, OrderStatus.Cancelled, request.Reason ?? (request.FromChannel ? "cancelled on the channel" : "cancelled by operations"));
+        if (held.Count == 0 && !request.FromChannel)
+        {
+            await context.CallActivityAsync<bool>(RecordOrderEvent.Name, new OrderEventInput(input.OrderId, EventTypes.OrderCancelled, nameof(CancelAsync), reason), Steps);
+        }
+
+        return Finish(context, OrderStatus.Cancelled, reason);
+    }
+
+    /// <summary>Records the <c>failed</c> event; a failure to record it must not hide the flow's own failure.</summary>
+    private static async Task RecordFailedAsync(TaskOrchestrationContext context, OrderFlowInput input, string step, string reason)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(RecordOrderEvent.Name, new OrderEventInput(input.OrderId, EventTypes.OrderFailed, step, reason), Steps);
+        }
+        catch (TaskFailedException)
+        {
+        }
     }
 
     /// <summary>Raises an alert keyed by the order, its kind and the flow's (replay-safe) time of it.</summary>

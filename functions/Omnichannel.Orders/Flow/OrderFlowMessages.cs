@@ -73,8 +73,11 @@ public sealed record ReservationResult(IReadOnlyList<Allocation> Allocations, IR
     public bool Reserved => Missing.Count == 0;
 }
 
-/// <summary>Input of the activities that move reserved stock.</summary>
-public sealed record AllocationInput(string OrderId, string Channel, IReadOnlyList<Allocation> Allocations);
+/// <summary>
+/// Input of the activities that move reserved stock; <c>Parcel</c> (shipping) and <c>CancelReason</c> (releasing on a
+/// cancellation) say which order event the move records. Both optional, so inputs of flows in flight stay readable.
+/// </summary>
+public sealed record AllocationInput(string OrderId, string Channel, IReadOnlyList<Allocation> Allocations, ShipmentConfirmation? Parcel = null, string? CancelReason = null);
 
 /// <summary>Input of <c>RequestFulfilment</c>.</summary>
 public sealed record FulfilmentInput(string OrderId, CanonicalOrder Order, IReadOnlyList<Allocation> Allocations);
@@ -86,4 +89,4 @@ public sealed record TrackingInput(string OrderId, string Channel, string Store,
 public sealed record OrderNotice(string OrderId, string Kind, string Detail, string? Key = null);
 
 /// <summary>Input of <c>AcknowledgeCancellation</c>.</summary>
-public sealed record CancellationInput(string OrderId, string Channel, string Store, string ChannelOrderId);
+public sealed record CancellationInput(string OrderId, string Channel, string Store, string ChannelOrderId, string? Reason = null);

@@ -54,7 +54,7 @@ internal sealed class ShippingSteps(TaskOrchestrationContext context, FlowWaits 
     /// <summary>One parcel left (or was collected): its reservation becomes a shipment in the ledger, then it is reported to the channel once.</summary>
     public async Task ShipParcelAsync(IReadOnlyList<Allocation> allocations, ShipmentConfirmation parcel, string status)
     {
-        await context.CallActivityAsync<int>(ShipStock.Name, new AllocationInput(input.OrderId, order.Channel, allocations), OrderFlow.Steps);
+        await context.CallActivityAsync<int>(ShipStock.Name, new AllocationInput(input.OrderId, order.Channel, allocations, parcel), OrderFlow.Steps);
         context.SetCustomStatus(new OrderProgress(OrderStatus.Shipped, status));
         await context.CallActivityAsync<ReportedShipment>(ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, parcel), reporting);
     }

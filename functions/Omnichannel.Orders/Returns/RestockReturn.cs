@@ -1,14 +1,16 @@
 using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Events.Model;
 using Omnichannel.Ledger.Stock;
+using Omnichannel.Orders.Events;
 
 namespace Omnichannel.Orders.Returns;
 
 /// <summary>
 /// Records a ledger Return per line at the return's location. The ledger keys are
 /// <c>{order id}:return:{return id}:{line}</c>, derived from the return and not from the run, so a re-run, a
-/// replay or a second start of the same return restocks once.
+/// replay or a second start of the same return restocks once. Records <c>returned</c> once per return id.
 /// </summary>
-public sealed class RestockReturn(StockLedger ledger)
+public sealed class RestockReturn(StockLedger ledger, OrderEventRecorder events)
 {
     public const string Name = nameof(RestockReturn);
 
@@ -32,6 +34,8 @@ public sealed class RestockReturn(StockLedger ledger)
             }
         }
 
+        var data = new ReturnData(r.ReturnId, r.Location, r.Reason, r.ReturnedAt, r.Lines.Select(l => new ReturnLineData(l.ChannelLineId, l.Sku, l.Quantity, l.Condition.ToString())).ToList());
+        await events.RecordAsync(EventTypes.OrderReturned, new OrderEventData(input.OrderId, Name, input.Channel, input.Store, input.ChannelOrderId, Return: data), cancellationToken, r.ReturnId);
         return r.Lines.Count;
     }
 }

@@ -13,6 +13,7 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
+    private const string ServiceBusDataSender = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39";
 
     [Theory]
     [InlineData("dev")]
@@ -30,6 +31,7 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
             (Id(snapshot, "Microsoft.Storage/storageAccounts"), StorageTableDataContributor),
             (Id(snapshot, "Microsoft.KeyVault/vaults"), KeyVaultSecretsUser),
             (Id(snapshot, "Microsoft.Insights/components"), MonitoringMetricsPublisher),
+            (Id(snapshot, "Microsoft.ServiceBus/namespaces"), ServiceBusDataSender),
         ];
         Assert.Equal(expected.Order(), assignments.Select(a => (a.Scope, a.Role)).Order());
         Assert.All(assignments, a =>
@@ -50,7 +52,7 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
         var assignment = Assert.Single(operatorAssignments);
         Assert.Equal((Id(snapshot, "Microsoft.KeyVault/vaults"), KeyVaultSecretsOfficer), (assignment.Scope, assignment.Role));
         Assert.Equal("Group", assignment.PrincipalType);
-        Assert.Equal(6, Assignments(snapshot).Count);
+        Assert.Equal(7, Assignments(snapshot).Count);
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class RoleAssignmentTests(CompiledInfra infra)
         var dev = Assignments(infra.Snapshot("dev")).Select(a => a.Name).ToHashSet();
         var prod = Assignments(infra.Snapshot("prod")).Select(a => a.Name).ToHashSet();
 
-        Assert.Equal(5, dev.Count);
+        Assert.Equal(6, dev.Count);
         Assert.Empty(dev.Intersect(prod));
     }
 

@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Omnichannel.Hosting.Signing;
 using Omnichannel.Ledger.Alerts;
 using Omnichannel.Ledger.Configuration;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Omnichannel.Ledger.Alerts;
+namespace Omnichannel.Hosting.Signing;
 
 /// <summary>
-/// The alert webhook's signature: header <c>X-Omnichannel-Signature: sha256={hex}</c>, the lower-case hex
+/// The signature of every webhook the hub sends (the alert webhook, the event subscribers): header <c>X-Omnichannel-Signature: sha256={hex}</c>, the lower-case hex
 /// HMAC-SHA256 of <c>{timestamp}.{body}</c> with the shared secret, and the Unix timestamp (seconds) in
 /// <c>X-Omnichannel-Timestamp</c> so a receiver can refuse old replays. Receivers compare in constant time.
 /// </summary>

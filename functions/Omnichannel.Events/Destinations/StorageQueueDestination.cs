@@ -1,0 +1,32 @@
+using Azure.Storage.Queues;
+using Omnichannel.Events.CloudEvents;
+using Omnichannel.Events.Model;
+using Omnichannel.Storage.Errors;
+
+namespace Omnichannel.Events.Destinations;
+
+/// <summary>
+/// The local default: every event as CloudEvent JSON on a Storage queue (<c>Events:Queue</c>, Azurite locally), so
+/// the demo shows them. Queues do not dedupe: a resend is a second message with the same CloudEvent id.
+/// </summary>
+public sealed class StorageQueueDestination(QueueClient queue, string source) : IEventDestination
+{
+    private Task? _created;
+
+    public string Name => "queue:" + queue.Name;
+
+    public bool Pausable => false;
+
+    public bool Accepts(string type) => true;
+
+    public async Task SendAsync(IReadOnlyList<HubEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        await (_created ??= StorageCall.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
+        foreach (var e in events)
+        {
+            var body = HubCloudEvents.ToJson(e, source).ToString();
+            await StorageCall.RunAsync(() => queue.SendMessageAsync(body, cancellationToken));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Omnichannel.Events.Destinations;
+using Omnichannel.Events.Dispatch;
+using Omnichannel.Events.Model;
+using Omnichannel.Hosting.Http;
+
+namespace Omnichannel.Events.History;
+
+/// <summary>
+/// The events' operations routes: <c>GET /api/events?subject=&amp;type=&amp;from=</c> (the history),
+/// <c>GET /api/events/destinations</c> (each destination's state: failures, backoff, paused),
+/// <c>POST /api/events/destinations/{name}/resume</c>; and the sweep timer <c>EventsSweep</c>.
+/// </summary>
+public sealed class EventsFunctions(EventJournal journal, DestinationStates states, OutboxDispatcher dispatcher, OutboxSweeper sweeper, TimeProvider time, ILogger<EventsFunctions> logger)
+{
+    public const int MaxSubjectLength = 256;
+
+    [Function("EventsList")]
+    public async Task<Results<Ok<EventList>, ProblemHttpResult>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!HttpQuery.TryDateTimeOffset(request, "from", out var fromValue, out var badFrom))
+        {
+            return badFrom!;
+        }
+
+        var now = time.GetUtcNow();
+        var from = fromValue ?? now.AddDays(-1);
+        if (from < now - EventJournal.MaxAge || from > now)
+        {
+            return Bad($"Query parameter 'from' must be within the last {EventJournal.MaxAge.TotalDays} days and not in the future.");
+        }
+
+        var type = HttpQuery.String(request, "type");
+        if (type is not null && !EventTypes.IsKnown(type))
+        {
+            return Bad($"Query parameter 'type' must be one of: {string.Join(", ", EventTypes.All)}.");
+        }
+
+        var subject = HttpQuery.String(request, "subject");
+        if (subject is { Length: > MaxSubjectLength } || (subject is not null && subject.Any(char.IsControl)))
+        {
+            return Bad($"Query parameter 'subject' must be at most {MaxSubjectLength} characters without control characters.");
+        }
+
+        var events = await journal.QueryAsync(subject, type, from, now, cancellationToken);
+        return TypedResults.Ok(new EventList(from, events.Count == EventJournal.MaxResults, events));
+    }
+
+    [Function("EventDestinations")]
+    public async Task<Ok<IReadOnlyList<DestinationState>>> DestinationsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/destinations")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var known = await states.ReadAllAsync(cancellationToken);
+        IReadOnlyList<DestinationState> all = dispatcher.Destinations.Select(d => known.GetValueOrDefault(d.Name) ?? new DestinationState(d.Name)).ToList();
+        return TypedResults.Ok(all);
+    }
+
+    [Function("EventDestinationResume")]
+    public async Task<Results<Ok<DestinationState>, ProblemHttpResult>> ResumeAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "events/destinations/{name}/resume")] HttpRequest request, string name, CancellationToken cancellationToken)
+    {
+        if (dispatcher.Destinations.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)) is not { } destination)
+        {
+            return TypedResults.Problem($"No destination '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        return TypedResults.Ok(await states.ResumeAsync(destination.Name, cancellationToken));
+    }
+
+    [Function("EventsSweep")]
+    public async Task SweepAsync([TimerTrigger("%Events:SweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var delivered = await sweeper.SweepAsync(cancellationToken);
+        if (delivered > 0)
+        {
+            Log.Swept(logger, delivered);
+        }
+    }
+
+    private static ProblemHttpResult Bad(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+}
+
+/// <summary>The answer of GET /api/events: newest first, at most 200 (<see cref="Truncated"/> says there may be more).</summary>
+public sealed record EventList(DateTimeOffset From, bool Truncated, IReadOnlyList<SentEvent> Events);

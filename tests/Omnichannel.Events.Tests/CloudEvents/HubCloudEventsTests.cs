@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Omnichannel.Events.CloudEvents;
+using Omnichannel.Events.Model;
+
+namespace Omnichannel.Events.Tests.CloudEvents;
+
+public sealed class HubCloudEventsTests
+{
+    [Fact]
+    public void ToJson_OrderShipped_StructuredCloudEvent10()
+    {
+        var time = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+        var id = HubEventId.For(EventTypes.OrderShipped, "o-1", "ShipStock", "1Z");
+        var e = new HubEvent(id, EventTypes.OrderShipped, "o-1", time, EventJson.Data(new { orderId = "o-1", step = "ShipStock" }));
+
+        var json = JsonDocument.Parse(HubCloudEvents.ToJson(e, "/omnichannel-hub").ToString()).RootElement;
+
+        Assert.Equal("1.0", json.GetProperty("specversion").GetString());
+        Assert.Equal((id, "omnichannel.order.shipped", "/omnichannel-hub", "o-1"), (json.GetProperty("id").GetString(), json.GetProperty("type").GetString(), json.GetProperty("source").GetString(), json.GetProperty("subject").GetString()));
+        Assert.Equal(time, json.GetProperty("time").GetDateTimeOffset());
+        Assert.Equal("application/json", json.GetProperty("datacontenttype").GetString());
+        Assert.Equal("ShipStock", json.GetProperty("data").GetProperty("step").GetString());
+    }
+
+    [Fact]
+    public void For_SameBusinessKeys_SameIdOtherwiseDifferent()
+    {
+        var id = HubEventId.For(EventTypes.OrderShipped, "o-1", "ShipStock", "1Z");
+
+        Assert.Equal(id, HubEventId.For(EventTypes.OrderShipped, "o-1", "ShipStock", "1Z"));
+        Assert.NotEqual(id, HubEventId.For(EventTypes.OrderShipped, "o-1", "ShipStock", "2Z"));
+        Assert.NotEqual(id, HubEventId.For(EventTypes.OrderShipped, "o-1", "ShipStock1", "Z"));
+        Assert.Matches("^[0-9a-f]{32}$", id);
+    }
+}
