@@ -9,8 +9,7 @@ namespace Omnichannel.Events.Configuration;
 /// <summary>The events feature's tables, named by <see cref="EventsOptions"/>, created once per instance on first use.</summary>
 public sealed class EventsStorage
 {
-    private readonly object _gate = new();
-    private Task? _created;
+    private readonly CreateOnce _created;
 
     public EventsStorage(StorageAccount account, IOptions<EventsOptions> options)
     {
@@ -20,6 +19,7 @@ public sealed class EventsStorage
         History = account.Tables.GetTableClient(o.HistoryTable);
         Destinations = account.Tables.GetTableClient(o.DestinationsTable);
         Queues = account.Queues;
+        _created = new CreateOnce(CreateAsync);
     }
 
     public TableClient Outbox { get; }
@@ -31,19 +31,10 @@ public sealed class EventsStorage
     public QueueServiceClient Queues { get; }
 
     /// <summary>Creates the tables if needed; a failed attempt is retried by the next caller.</summary>
-    public Task EnsureCreatedAsync()
-    {
-        lock (_gate)
-        {
-            if (_created is null || _created.IsFaulted || _created.IsCanceled)
-            {
-                _created = Task.WhenAll(
-                    StorageCall.RunAsync(() => Outbox.CreateIfNotExistsAsync()),
-                    StorageCall.RunAsync(() => History.CreateIfNotExistsAsync()),
-                    StorageCall.RunAsync(() => Destinations.CreateIfNotExistsAsync()));
-            }
+    public Task EnsureCreatedAsync() => _created.EnsureAsync();
 
-            return _created;
-        }
-    }
+    private Task CreateAsync() => Task.WhenAll(
+            StorageCall.RunAsync(() => Outbox.CreateIfNotExistsAsync()),
+            StorageCall.RunAsync(() => History.CreateIfNotExistsAsync()),
+            StorageCall.RunAsync(() => Destinations.CreateIfNotExistsAsync()));
 }

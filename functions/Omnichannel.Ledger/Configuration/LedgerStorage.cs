@@ -9,8 +9,7 @@ namespace Omnichannel.Ledger.Configuration;
 /// <summary>The ledger's tables and queues, named by <see cref="LedgerOptions"/>, created once per instance on first use.</summary>
 public sealed class LedgerStorage
 {
-    private readonly object _gate = new();
-    private Task? _created;
+    private readonly CreateOnce _created;
 
     public LedgerStorage(StorageAccount account, IOptions<LedgerOptions> options)
     {
@@ -23,6 +22,7 @@ public sealed class LedgerStorage
         StockChanged = account.Queues.GetQueueClient(o.StockChangedQueue);
         StockChangedCopy = account.Queues.GetQueueClient(o.StockChangedCopyQueue);
         WebhookEnabled = o.AlertWebhookUrl is not null;
+        _created = new CreateOnce(CreateAsync);
     }
 
     public TableClient Stock { get; }
@@ -42,18 +42,7 @@ public sealed class LedgerStorage
     private bool WebhookEnabled { get; }
 
     /// <summary>Creates the tables and queues if needed; a failed attempt is retried by the next caller.</summary>
-    public Task EnsureCreatedAsync()
-    {
-        lock (_gate)
-        {
-            if (_created is null || _created.IsFaulted || _created.IsCanceled)
-            {
-                _created = CreateAsync();
-            }
-
-            return _created;
-        }
-    }
+    public Task EnsureCreatedAsync() => _created.EnsureAsync();
 
     private async Task CreateAsync()
     {

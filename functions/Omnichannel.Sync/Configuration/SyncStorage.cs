@@ -9,8 +9,7 @@ namespace Omnichannel.Sync.Configuration;
 /// <summary>The sync's tables and container, named by <see cref="SyncOptions"/>, created once per instance on first use.</summary>
 public sealed class SyncStorage
 {
-    private readonly object _gate = new();
-    private Task? _created;
+    private readonly CreateOnce _created;
 
     public SyncStorage(StorageAccount account, IOptions<SyncOptions> options)
     {
@@ -19,6 +18,7 @@ public sealed class SyncStorage
         State = account.Tables.GetTableClient(o.StateTable);
         Prices = account.Tables.GetTableClient(o.PriceTable);
         Feeds = account.Blobs.GetBlobContainerClient(o.FeedsContainer);
+        _created = new CreateOnce(CreateAsync);
     }
 
     public TableClient State { get; }
@@ -28,19 +28,10 @@ public sealed class SyncStorage
     public BlobContainerClient Feeds { get; }
 
     /// <summary>Creates the tables and container if needed; a failed attempt is retried by the next caller.</summary>
-    public Task EnsureCreatedAsync()
-    {
-        lock (_gate)
-        {
-            if (_created is null || _created.IsFaulted || _created.IsCanceled)
-            {
-                _created = Task.WhenAll(
-                    StorageCall.RunAsync(() => State.CreateIfNotExistsAsync()),
-                    StorageCall.RunAsync(() => Prices.CreateIfNotExistsAsync()),
-                    StorageCall.RunAsync(() => Feeds.CreateIfNotExistsAsync()));
-            }
+    public Task EnsureCreatedAsync() => _created.EnsureAsync();
 
-            return _created;
-        }
-    }
+    private Task CreateAsync() => Task.WhenAll(
+            StorageCall.RunAsync(() => State.CreateIfNotExistsAsync()),
+            StorageCall.RunAsync(() => Prices.CreateIfNotExistsAsync()),
+            StorageCall.RunAsync(() => Feeds.CreateIfNotExistsAsync()));
 }
