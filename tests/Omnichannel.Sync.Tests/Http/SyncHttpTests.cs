@@ -16,7 +16,8 @@ public sealed class SyncHttpTests
         await using var hub = await SyncHub.CreateAsync();
         await hub.AddListedProductAsync("s-1", "shopify", 7);
         await hub.Get<StockSyncEngine>().SyncSkuAsync("s-1", null, default);
-        hub.Shopify.Down = true;
+        // Only s-2 fails: the hub's own queue listener may push s-1 again at any time, and that must succeed.
+        hub.Shopify.DownFor[SyncHarness.ItemId("shopify", "s-2")] = true;
         await hub.AddListedProductAsync("s-2", "shopify", 4);
         await hub.Get<StockSyncEngine>().SyncSkuAsync("s-2", null, default);
 

@@ -26,6 +26,9 @@ public sealed class FakeChannel(string channel) : IChannelClient, IChannelStockR
 
     public bool Down { get; set; }
 
+    /// <summary>Channel SKUs whose calls fail as a 503 would, while the others succeed.</summary>
+    public ConcurrentDictionary<string, bool> DownFor { get; } = new();
+
     public int MaxPerCall { get; set; } = 1;
 
     /// <summary>Awaited before a call takes effect, to hold it (out-of-order tests).</summary>
@@ -87,7 +90,7 @@ public sealed class FakeChannel(string channel) : IChannelClient, IChannelStockR
     private ChannelApiException? Apply(string store, ListingQuantity listing)
     {
         Calls.Enqueue((store, listing));
-        if (Down)
+        if (Down || DownFor.ContainsKey(listing.ChannelSku))
         {
             return new ChannelApiException(channel, "quantity", 503, "Service Unavailable");
         }
