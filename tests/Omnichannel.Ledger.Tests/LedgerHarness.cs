@@ -50,21 +50,8 @@ internal sealed class LedgerHarness : IAsyncDisposable
     /// <summary>Unique storage names for one test, plus any extra settings.</summary>
     public static Dictionary<string, string?> UniqueSettings(IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Ledger:StockTable"] = Unique.Name("stock"),
-            ["Ledger:CatalogueTable"] = Unique.Name("cat"),
-            ["Ledger:SalesTable"] = Unique.Name("sales"),
-            ["Ledger:AlertsQueue"] = Unique.Name("alerts"),
-            ["Ledger:AlertWebhookQueue"] = Unique.Name("hook"),
-            ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
-            ["Ledger:StockChangedCopyQueue"] = Unique.Name("changedcopy"),
-            ["Ledger:StockChangedWindow"] = "00:00:00",
-            ["Events:OutboxTable"] = Unique.Name("outbox"),
-            ["Events:HistoryTable"] = Unique.Name("events"),
-            ["Events:DestinationsTable"] = Unique.Name("dests"),
-            ["Events:Queue"] = Unique.Name("events"),
-        };
+        var settings = TestStorage.UniqueNames();
+        settings["Ledger:StockChangedWindow"] = "00:00:00";
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {
             settings[k] = v;

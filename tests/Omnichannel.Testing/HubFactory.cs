@@ -6,7 +6,7 @@ namespace Omnichannel.Testing;
 
 /// <summary>
 /// The whole hub in memory (the real pipeline: routing, key filter, problem+json) on the test process's
-/// Azurite. Pass settings to override, e.g. unique table names; a test can swap
+/// Azurite, with storage names of its own (<see cref="TestStorage"/>). Pass settings to override; a test can swap
 /// a seam it owns (a clock, a channel client) through the services callback.
 /// </summary>
 public sealed class HubFactory(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -54,7 +54,8 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
             builder.UseSetting(name, value);
         }
 
-        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        // Storage of its own unless the test names it (a test sharing storage between two hosts passes the same names).
+        foreach (var (name, value) in TestStorage.UniqueNames(settings))
         {
             builder.UseSetting(name, value);
         }

@@ -99,14 +99,7 @@ public sealed class PollingRunnerTests
         return services.GetRequiredService<PollingRunner>().PollAsync(account, new WooCommercePoller(), CancellationToken.None);
     }
 
-    private static Dictionary<string, string?> StorageNames() => new()
-    {
-        ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
-        ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
-        ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),
-        ["Channels:Ingestion:QuarantineTable"] = Unique.Name("quar"),
-        ["Channels:Ingestion:CursorTable"] = Unique.Name("cursor"),
-    };
+    private static Dictionary<string, string?> StorageNames() => TestStorage.UniqueNames();
 
     private static Task<ServiceProvider> CreateServicesAsync(FakeChannelServer server, TimeProvider time, Dictionary<string, string?> names)
     {

@@ -33,13 +33,8 @@ public sealed class ChannelHub : IAsyncDisposable
 
     public static async Task<ChannelHub> CreateAsync(Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = TestStorage.UniqueNames(new Dictionary<string, string?>
         {
-            ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
-            ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
-            ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),
-            ["Channels:Ingestion:QuarantineTable"] = Unique.Name("quar"),
-            ["Channels:Ingestion:CursorTable"] = Unique.Name("cursor"),
             ["Channels:shopify:main:Secret"] = TestAccounts.Secret,
             ["Channels:woocommerce:main:Secret"] = TestAccounts.Secret,
             ["Channels:pos:default:Secret"] = TestAccounts.Secret,
@@ -48,7 +43,7 @@ public sealed class ChannelHub : IAsyncDisposable
 
             // These tests read the order queue themselves; the order flow's listener would take the messages.
             ["AzureWebJobs:OrdersFromChannels:Disabled"] = "true",
-        };
+        });
         foreach (var (key, value) in extra ?? [])
         {
             settings[key] = value;

@@ -11,18 +11,7 @@ public static class ChannelServices
 {
     public static async Task<ServiceProvider> CreateAsync(TimeProvider time, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
-            ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
-            ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),
-            ["Channels:Ingestion:QuarantineTable"] = Unique.Name("quar"),
-            ["Channels:Ingestion:CursorTable"] = Unique.Name("cursor"),
-        };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
+        var settings = TestStorage.UniqueNames(extra);
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

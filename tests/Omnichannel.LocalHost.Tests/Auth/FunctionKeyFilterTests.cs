@@ -10,11 +10,7 @@ public sealed class FunctionKeyFilterTests : IAsyncLifetime
     private const string AdminLevel = "/runtime/webhooks/durabletask/instances";
     private HubFactory _hub = null!;
 
-    public async Task InitializeAsync() => _hub = await HubFactory.CreateAsync(new Dictionary<string, string?>
-    {
-        ["Ledger:CatalogueTable"] = Unique.Name("cat"),
-        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = Unique.Name("keys"),
-    });
+    public async Task InitializeAsync() => _hub = await HubFactory.CreateAsync();
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 

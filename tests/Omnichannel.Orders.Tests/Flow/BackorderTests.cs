@@ -5,6 +5,7 @@ using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Storage;
 using Omnichannel.Orders.Tests.Support;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Orders.Tests.Flow;
 
@@ -21,7 +22,7 @@ public sealed class BackorderTests
 
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Mug, 8)), "evt-12001")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Backordered);
-        await Poll.UntilAsync(async () => (await index.WaitingForAsync(Samples.Mug, default)).Contains(id));
+        await Eventually.UntilAsync(async () => (await index.WaitingForAsync(Samples.Mug, default)).Contains(id), $"{id} waiting for {Samples.Mug}");
 
         var ledger = hub.Services.GetRequiredService<StockLedger>();
         Assert.Null((await ledger.RecordAsync(new MovementCommand(Samples.Mug, MovementKind.Receipt, Samples.Warehouse, 10, "po-12001"), default)).Rejection);
@@ -43,7 +44,7 @@ public sealed class BackorderTests
 
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Mug, 9), (Samples.Tee, 1)), "evt-12101")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Backordered);
-        await Poll.UntilAsync(async () => (await index.WaitingForAsync(Samples.Tee, default)).Contains(id));
+        await Eventually.UntilAsync(async () => (await index.WaitingForAsync(Samples.Tee, default)).Contains(id), $"{id} waiting for {Samples.Tee}");
         Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.PostAsJsonAsync(new Uri($"api/orders/{id}/cancel", UriKind.Relative), new { })).StatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Cancelled);
 

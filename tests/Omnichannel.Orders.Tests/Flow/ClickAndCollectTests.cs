@@ -77,10 +77,10 @@ public sealed class ClickAndCollectTests
 
         Assert.True((await hub.PostGenericAsync("rakuten", Pickup("R-3", 2), "r-evt-3")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.PreparingPickup);
-        await Poll.AlertAsync(hub, "pickupLate");
+        await Alerts.WaitForAsync(hub, "pickupLate");
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(hub, id, "ready-for-pickup")).StatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.ReadyForPickup);
-        await Poll.AlertAsync(hub, "notCollected");
+        await Alerts.WaitForAsync(hub, "notCollected");
 
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(hub, id, "cancel", new { reason = "not collected" })).StatusCode);
         var cancelled = await hub.WaitForStatusAsync(id, OrderStatus.Cancelled);

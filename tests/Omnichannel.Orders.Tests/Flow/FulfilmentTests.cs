@@ -28,7 +28,7 @@ public sealed class FulfilmentTests
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Tee, 1)), "evt-9001")).IsSuccessStatusCode);
         var waiting = await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
         Assert.Equal("webhook", Assert.Single(waiting.Fulfilment).Mode);
-        await Poll.UntilAsync(async () => (await Alerts.ReadAsync(hub)).Any(a => a.Kind == "shipmentLate"));
+        await Alerts.WaitForAsync(hub, "shipmentLate");
 
         var (body, headers) = Assert.Single(handler.Requests);
         Assert.Equal(FulfilmentSender.Sign(WarehouseSecret, body), headers[FulfilmentSender.SignatureHeader]);

@@ -24,7 +24,7 @@ public sealed class OrderExceptionTests
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, ("RED-TEE-VENDOR-CODE", 1)), "evt-2001")).IsSuccessStatusCode);
         var attention = await hub.WaitForStatusAsync(id, OrderStatus.NeedsAttention);
         Assert.Contains("20010", attention.Summary.Detail, StringComparison.Ordinal);
-        await Poll.AlertAsync(hub, "needsAttention");
+        await Alerts.WaitForAsync(hub, "needsAttention");
 
         var mapped = await hub.Client.PostAsJsonAsync(new Uri($"api/orders/{id}/map-sku", UriKind.Relative), new { lineId = "20010", sku = Samples.Tee });
         Assert.Equal(HttpStatusCode.Accepted, mapped.StatusCode);

@@ -10,6 +10,7 @@ using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Tests.Support;
 using Omnichannel.Storage.Connection;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Orders.Tests.Intake;
 
@@ -78,12 +79,7 @@ public sealed class IntakeFunctionsTests
             .Replace("2026-11-25T09:00:01Z", "2026-11-25T10:00:00Z", StringComparison.Ordinal);
         Assert.True((await hub.PostShopifyAsync(cancelled, "evt-5202", "orders/cancelled")).IsSuccessStatusCode);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        OrderDetail detail;
-        while (!(detail = await hub.GetOrderAsync(id)).Summary.Flags.Contains(OrderFlags.CancelledAfterFlow))
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        var detail = await Eventually.ValueAsync(() => hub.GetOrderAsync(id), d => d.Summary.Flags.Contains(OrderFlags.CancelledAfterFlow), $"{id} flagged cancelled after its flow");
 
         Assert.Equal(OrderStatus.Completed, detail.Summary.Status);
         Assert.Equal(2, detail.Versions);
@@ -134,12 +130,6 @@ public sealed class IntakeFunctionsTests
         Assert.Equal((300, ids.Count), await Samples.BalanceAsync(a.Services, Samples.Tee, Samples.Warehouse));
     }
 
-    private static async Task WaitUntilEmptyAsync(Azure.Storage.Queues.QueueClient queue)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while ((await queue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount > 0)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task WaitUntilEmptyAsync(Azure.Storage.Queues.QueueClient queue) =>
+        Eventually.UntilAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, $"queue {queue.Name} empty");
 }

@@ -7,6 +7,7 @@ using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Returns;
 using Omnichannel.Orders.Tests.Support;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Orders.Tests.Returns;
 
@@ -127,23 +128,11 @@ public sealed class OrderReturnTests
     private static async Task<int> AvailableAsync(OrderHub hub, string location) =>
         (await hub.Services.GetRequiredService<StockReader>().GetAsync(Samples.Tee, default))!.Locations.Single(b => b.Location == location).Available;
 
-    private static async Task<OrderReturnView> WaitForReturnAsync(OrderHub hub, string id, string returnId, string status)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        OrderReturnView? last = null;
-        while (!timeout.IsCancellationRequested)
-        {
-            last = (await hub.GetOrderAsync(id)).Returns.SingleOrDefault(r => r.Return.ReturnId == returnId);
-            if (last?.Status == status)
-            {
-                return last;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Return {returnId} of {id} did not reach {status}; last: {last?.Status} {last?.Detail}");
-    }
+    private static async Task<OrderReturnView> WaitForReturnAsync(OrderHub hub, string id, string returnId, string status) =>
+        (await Eventually.ValueAsync(
+            async () => (await hub.GetOrderAsync(id)).Returns.SingleOrDefault(r => r.Return.ReturnId == returnId),
+            r => r?.Status == status,
+            $"return {returnId} of {id} {status}"))!;
 
     private static async Task AssertFieldAsync(HttpResponseMessage response, string field)
     {

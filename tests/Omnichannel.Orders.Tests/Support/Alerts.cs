@@ -2,6 +2,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Storage.Connection;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Orders.Tests.Support;
 
@@ -20,4 +21,8 @@ public static class Alerts
         PeekedMessage[] peeked = (await queue.PeekMessagesAsync(32)).Value;
         return peeked.Select(m => OrderJson.Deserialize<OrderAlert>(m.Body.ToString())!).ToList();
     }
+
+    /// <summary>Returns once the hub has queued an order alert of that kind.</summary>
+    public static Task WaitForAsync(OrderHub hub, string kind) =>
+        Eventually.UntilAsync(async () => (await ReadAsync(hub)).Any(a => a.Kind == kind), $"a {kind} alert");
 }

@@ -49,39 +49,20 @@ public sealed class OrderHub : IAsyncDisposable
     /// <summary>The hub's durable client (the local engine's <see cref="DurableTaskClient"/>).</summary>
     public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
-    public static Dictionary<string, string?> UniqueSettings() => new()
+    public static Dictionary<string, string?> UniqueSettings() => TestStorage.UniqueNames(new Dictionary<string, string?>
     {
-        // The test's own task hub (its queues, tables and lease container); one partition and a short idle poll keep it quick on Azurite.
-        [$"{DurableTaskSection}:hubName"] = Unique.Name("hub"),
+        // The test's own task hub (TestStorage names it); one partition and a short idle poll keep it quick on Azurite.
         [$"{DurableTaskSection}:storageProvider:partitionCount"] = "1",
         [$"{DurableTaskSection}:storageProvider:maxQueuePollingInterval"] = "00:00:00.500",
-        ["Ledger:StockTable"] = Unique.Name("stock"),
-        ["Ledger:CatalogueTable"] = Unique.Name("cat"),
-        ["Ledger:SalesTable"] = Unique.Name("sales"),
-        ["Ledger:AlertsQueue"] = Unique.Name("alerts"),
-        ["Ledger:AlertWebhookQueue"] = Unique.Name("hook"),
-        ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
-        ["Ledger:StockChangedCopyQueue"] = Unique.Name("changedo"),
-        ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
-        ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
-        ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),
-        ["Channels:Ingestion:QuarantineTable"] = Unique.Name("cquar"),
-        ["Channels:Ingestion:CursorTable"] = Unique.Name("cursor"),
         ["Channels:shopify:main:Secret"] = Secret,
         ["Channels:amazon:Adapter"] = "generic",
         ["Channels:amazon:main:Secret"] = Secret,
         ["Channels:rakuten:Adapter"] = "generic",
         ["Channels:rakuten:main:Secret"] = Secret,
-        ["Orders:OrdersTable"] = Unique.Name("ord"),
-        ["Events:OutboxTable"] = Unique.Name("eoutbox"),
-        ["Events:HistoryTable"] = Unique.Name("events"),
-        ["Events:DestinationsTable"] = Unique.Name("edests"),
-        ["Events:Queue"] = Unique.Name("events"),
-        ["Orders:AlertsQueue"] = Unique.Name("oalerts"),
         ["Orders:IntakePollingInterval"] = "00:00:00.100",
         ["Orders:ReportAttempts"] = "3",
         ["Orders:ReportRetryInterval"] = "00:00:00.100",
-    };
+    });
 
     public static async Task<OrderHub> CreateAsync(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, Action<IServiceCollection>? services = null)
     {

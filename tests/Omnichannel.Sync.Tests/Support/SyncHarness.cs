@@ -48,19 +48,8 @@ internal sealed class SyncHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public static Dictionary<string, string?> UniqueSettings() => new()
-    {
-        ["Ledger:StockTable"] = Unique.Name("stock"),
-        ["Ledger:CatalogueTable"] = Unique.Name("cat"),
-        ["Ledger:SalesTable"] = Unique.Name("sales"),
-        ["Ledger:AlertsQueue"] = Unique.Name("alerts"),
-        ["Ledger:AlertWebhookQueue"] = Unique.Name("hook"),
-        ["Ledger:StockChangedQueue"] = Unique.Name("changed"),
-        ["Ledger:StockChangedWindow"] = "00:00:00",
-        ["Sync:StateTable"] = Unique.Name("sync"),
-        ["Sync:PriceTable"] = Unique.Name("prices"),
-        ["Sync:FeedsContainer"] = Unique.Name("feeds"),
-    };
+    public static Dictionary<string, string?> UniqueSettings() =>
+        TestStorage.UniqueNames(new Dictionary<string, string?> { ["Ledger:StockChangedWindow"] = "00:00:00" });
 
     /// <summary>The harness; <paramref name="configure"/> adds services (e.g. the real channel clients) with the harness's settings.</summary>
     public static async Task<SyncHarness> CreateAsync(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection, IConfiguration>? configure = null)

@@ -16,11 +16,6 @@ internal sealed class SyncHub(HubFactory factory, FakeChannel shopify) : IAsyncD
     public static async Task<SyncHub> CreateAsync(Dictionary<string, string?>? extra = null)
     {
         var settings = SyncHarness.UniqueSettings();
-        settings["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch");
-        settings["Channels:Ingestion:OrderQueue"] = Unique.Name("orders");
-        settings["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe");
-        settings["Channels:Ingestion:QuarantineTable"] = Unique.Name("quar");
-        settings["Channels:Ingestion:CursorTable"] = Unique.Name("cursor");
         foreach (var (k, v) in extra ?? [])
         {
             settings[k] = v;
