@@ -15,6 +15,7 @@ public static class ChannelServices
         {
             ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
             ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
+            ["Channels:Ingestion:DeliveryQueue"] = Unique.Name("deliv"),
             ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),
             ["Channels:Ingestion:QuarantineTable"] = Unique.Name("quar"),
             ["Channels:Ingestion:CursorTable"] = Unique.Name("cursor"),

@@ -64,6 +64,7 @@ public sealed class OrderHub : IAsyncDisposable
         ["Ledger:StockChangedCopyQueue"] = Unique.Name("changedo"),
         ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch"),
         ["Channels:Ingestion:OrderQueue"] = Unique.Name("orders"),
+        ["Channels:Ingestion:DeliveryQueue"] = Unique.Name("deliv"),
         ["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe"),
         ["Channels:Ingestion:QuarantineTable"] = Unique.Name("cquar"),
         ["Channels:Ingestion:CursorTable"] = Unique.Name("cursor"),

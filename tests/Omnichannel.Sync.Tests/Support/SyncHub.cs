@@ -18,6 +18,7 @@ internal sealed class SyncHub(HubFactory factory, FakeChannel shopify) : IAsyncD
         var settings = SyncHarness.UniqueSettings();
         settings["Channels:Ingestion:ArchiveContainer"] = Unique.Name("arch");
         settings["Channels:Ingestion:OrderQueue"] = Unique.Name("orders");
+        settings["Channels:Ingestion:DeliveryQueue"] = Unique.Name("deliv");
         settings["Channels:Ingestion:DedupeTable"] = Unique.Name("dedupe");
         settings["Channels:Ingestion:QuarantineTable"] = Unique.Name("quar");
         settings["Channels:Ingestion:CursorTable"] = Unique.Name("cursor");
