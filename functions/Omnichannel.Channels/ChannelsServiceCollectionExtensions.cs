@@ -26,7 +26,8 @@ public static class ChannelsServiceCollectionExtensions
     /// Registers ingestion, polling and the outbound channel clients of every configured account. The functions are
     /// [Function] methods: <c>POST /api/webhooks/{channel}</c> and <c>POST /api/webhooks/{channel}/{store}</c>
     /// (anonymous: the channel's signature is the authentication) and <c>GET /api/webhooks/quarantine</c> (function
-    /// key) in <see cref="WebhookFunctions"/>, and the polling timer in <see cref="PollingFunctions"/>.
+    /// key) in <see cref="WebhookFunctions"/>, the queue function that forwards handed-on deliveries in
+    /// <see cref="DeliveryFunctions"/>, and the polling timer in <see cref="PollingFunctions"/>.
     /// </summary>
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +49,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<WebhookAdapters>();
         services.AddSingleton<WebhookIngestor>();
+        services.AddSingleton<WebhookRefusals>();
+        services.AddSingleton<DeliveryForwarder>();
 
         services.AddSingleton<IWebhookAdapter, ShopifyWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, WooCommerceWebhookAdapter>();

@@ -1,4 +1,3 @@
-using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Model;
 
 namespace Omnichannel.Channels;
@@ -6,20 +5,23 @@ namespace Omnichannel.Channels;
 /// <summary>The channels feature's log messages (event ids 4000-4999). No payloads, no secrets, no personal data.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(4000, LogLevel.Warning, "Webhook for {Channel}/{Store} from {Source} refused: {Outcome} ({Reason})")]
-    public static partial void WebhookRejected(ILogger logger, string channel, string store, string source, SignatureOutcome outcome, string reason);
+    [LoggerMessage(4000, LogLevel.Warning, "Webhook from {Source} refused ({Reason}, channel {Channel}): {Detail}; further refusals from this source are summed for the minute")]
+    public static partial void WebhookRefused(ILogger logger, string source, string channel, string reason, string detail);
 
-    [LoggerMessage(4001, LogLevel.Warning, "Webhook for {Channel}/{Store} from {Source} refused: no account configured")]
-    public static partial void WebhookUnknown(ILogger logger, string channel, string store, string source);
+    [LoggerMessage(4001, LogLevel.Warning, "{Count} webhook requests from {Source} refused in the minute from {Since:o}: {Reasons}")]
+    public static partial void WebhookRefusedSummary(ILogger logger, int count, string source, DateTimeOffset since, string reasons);
 
-    [LoggerMessage(4002, LogLevel.Warning, "Webhook for {Channel}/{Store} from {Source} refused: body over {MaxBytes} bytes")]
-    public static partial void WebhookTooLarge(ILogger logger, string channel, string store, string source, int maxBytes);
+    [LoggerMessage(4002, LogLevel.Warning, "Delivery id {DeliveryId} of {Channel}/{Store} was seen before with other content; processed under derived key {Key}")]
+    public static partial void DeliveryIdReused(ILogger logger, string channel, string store, string deliveryId, string key);
 
     [LoggerMessage(4003, LogLevel.Error, "Webhook for {Channel}/{Store} unreadable ({Error}); archived as {Blob} and quarantined")]
     public static partial void WebhookQuarantined(ILogger logger, string channel, string store, string blob, string error);
 
     [LoggerMessage(4004, LogLevel.Information, "Order {Channel}/{Store}/{OrderId} forwarded as {Kind}: {Summary}")]
     public static partial void OrderForwarded(ILogger logger, string channel, string store, string orderId, OrderEventKind kind, string summary);
+
+    [LoggerMessage(4006, LogLevel.Information, "Delivery {Key} of {Channel}/{Store} handed on again (seen {ClaimedAt:o}, not forwarded yet)")]
+    public static partial void DeliveryHandedOnAgain(ILogger logger, string channel, string store, string key, DateTimeOffset claimedAt);
 
     [LoggerMessage(4010, LogLevel.Information, "Polled {Channel}/{Store} window {From:o} to {To:o}: {Orders} order(s), {Forwarded} forwarded")]
     public static partial void Polled(ILogger logger, string channel, string store, DateTimeOffset from, DateTimeOffset to, int orders, int forwarded);

@@ -103,6 +103,7 @@ var bindingDefaults = {
   Sync__FeedSchedule: '0 0 * * * *'
   Channels__Polling__Schedule: '0 */5 * * * *'
   Channels__Ingestion__OrderQueue: 'channel-orders'
+  Channels__Ingestion__DeliveryQueue: 'channel-deliveries'
   Ledger__StockChangedCopyQueue: 'stock-changed-orders'
   Events__SweepSchedule: '20 * * * * *'
 }

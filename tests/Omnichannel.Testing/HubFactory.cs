@@ -29,6 +29,7 @@ public sealed class HubFactory(string storageConnectionString, IReadOnlyDictiona
         ["Sync:FeedSchedule"] = "0 0 * * * *",
         ["Channels:Polling:Schedule"] = "0 */5 * * * *",
         ["Channels:Ingestion:OrderQueue"] = "channel-orders",
+        ["Channels:Ingestion:DeliveryQueue"] = "channel-deliveries",
         ["Ledger:StockChangedCopyQueue"] = "stock-changed-orders",
         ["Events:SweepSchedule"] = "20 * * * * *",
     };

@@ -249,6 +249,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
             ["Channels:shopify:bench:Secret"] = Secret,
             ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("benchord"),
             ["Channels:Ingestion:OrderQueue"] = Unique.Name("benchord"),
+            ["Channels:Ingestion:DeliveryQueue"] = Unique.Name("benchdeliv"),
             ["Channels:Ingestion:DedupeTable"] = Unique.Name("benchdedupe"),
             ["Channels:Ingestion:QuarantineTable"] = Unique.Name("benchquar"),
             ["Channels:Ingestion:CursorTable"] = Unique.Name("benchcursor"),

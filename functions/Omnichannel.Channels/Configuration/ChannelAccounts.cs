@@ -25,6 +25,10 @@ public sealed class ChannelAccounts(IConfiguration configuration)
         return section.GetChildren().Any() ? Create(channel, store, channelSection, section) : null;
     }
 
+    /// <summary>Whether any store of <paramref name="channel"/> is configured (for metric tags: unknown names are not tags).</summary>
+    public bool HasChannel(string channel) =>
+        !Reserved.Contains(channel) && configuration.GetSection("Channels").GetSection(channel).GetChildren().Any(s => s.GetChildren().Any());
+
     /// <summary>The account of a channel's store (names in any case); <see cref="SettingException"/> when it is not configured.</summary>
     public ChannelAccount Require(string channel, string store)
     {

@@ -22,6 +22,13 @@ public sealed class ChannelsOptions
     [Required]
     public string OrderQueue { get; set; } = "channel-orders";
 
+    /// <summary>
+    /// Queue of webhook deliveries handed on by the receiving request; the forward function (<c>webhooks-forward</c>)
+    /// reads it as <c>%Channels:Ingestion:DeliveryQueue%</c>. Default <c>channel-deliveries</c>.
+    /// </summary>
+    [Required]
+    public string DeliveryQueue { get; set; } = "channel-deliveries";
+
     /// <summary>Table of seen deliveries and order versions (insert-first dedupe). Default <c>ChannelDedupe</c>.</summary>
     [Required]
     public string DedupeTable { get; set; } = "ChannelDedupe";
@@ -41,8 +48,14 @@ public sealed class ChannelsOptions
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// A delivery recorded but not marked forwarded for this long is forwarded again when the channel
-    /// retries (the previous attempt crashed between recording and queueing). Default 2 minutes.
+    /// An order version claimed but not marked forwarded for this long is taken over and forwarded again by the next
+    /// sighting (the forwarder died between claiming and queueing it). Default 10 seconds: a forward takes
+    /// milliseconds, the forward function's queue retries every 5 s (host.json <c>visibilityTimeout</c>), so the
+    /// takeover comes on the second or third retry, well before the fifth sends the delivery to the poison queue. A
+    /// forwarder slower than this can queue a version twice; the message id is the same, and the order flow's
+    /// intake treats the second as seen. Webhook deliveries no longer wait for it: a retry of one not forwarded yet
+    /// is handed on again at once.
     /// </summary>
-    public TimeSpan RedeliveryGrace { get; set; } = TimeSpan.FromMinutes(2);
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RedeliveryGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

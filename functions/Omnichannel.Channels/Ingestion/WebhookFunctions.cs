@@ -16,18 +16,17 @@ public sealed class WebhookFunctions(
     WebhookIngestor ingestor,
     QuarantineTable quarantine,
     IOptions<ChannelsOptions> options,
-    TimeProvider time,
-    ILogger<WebhookIngestor> logger)
+    TimeProvider time)
 {
     /// <summary><c>POST /api/webhooks/{channel}</c>: a delivery for the channel's default store.</summary>
     [Function("webhooks-receive")]
-    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveDefaultStoreAsync(
+    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveDefaultStoreAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}")] HttpRequest request, string channel, CancellationToken cancellationToken) =>
         ReceiveAsync(request, channel, null, cancellationToken);
 
     /// <summary><c>POST /api/webhooks/{channel}/{store}</c>: a delivery for one store of the channel.</summary>
     [Function("webhooks-receive-store")]
-    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveStoreAsync(
+    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveStoreAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}/{store}")] HttpRequest request, string channel, string store, CancellationToken cancellationToken) =>
         ReceiveAsync(request, channel, store, cancellationToken);
 
@@ -50,7 +49,7 @@ public sealed class WebhookFunctions(
         return TypedResults.Ok(await quarantine.ListAsync(channel?.ToLowerInvariant(), take ?? 100, cancellationToken));
     }
 
-    private async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveAsync(
+    private async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, string channel, string? store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -59,12 +58,17 @@ public sealed class WebhookFunctions(
         channel = channel.ToLowerInvariant();
         store = (store ?? ChannelAccount.DefaultStore).ToLowerInvariant();
         var source = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (RouteName.Problem(channel, store) is { } bad)
+        {
+            ingestor.Refuse(channel, source, "bad-route", $"route value '{bad.Field}' {bad.Rule}");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [bad.Field] = [$"{bad.Field} {bad.Rule}"] });
+        }
+
         var max = options.Value.MaxBodyBytes;
         var body = request.ContentLength > max ? null : await ReadLimitedAsync(request.Body, max, cancellationToken);
         if (body is null)
         {
-            Log.WebhookTooLarge(logger, channel, store, source, max);
-            ingestor.CountOversize(channel);
+            ingestor.Refuse(channel, source, "too-large", $"{channel}/{store}: body over {max} bytes");
             return TypedResults.Problem($"The body is larger than {max} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
         }
 

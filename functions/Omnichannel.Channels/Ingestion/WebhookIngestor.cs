@@ -1,21 +1,31 @@
 using System.Text.Json;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Storage;
+using Omnichannel.Hosting.Diagnostics;
+using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Channels.Ingestion;
 
 /// <summary>
-/// One webhook, start to end: verify, archive, dedupe the delivery, read, forward. Nothing is stored for a
-/// request that fails verification; everything authentic is archived before anything else happens.
+/// What a webhook needs before its answer, and nothing more: verify the signature (no storage), then archive the raw
+/// body and claim the delivery at the same time, then hand it on to the delivery queue: three storage requests for a
+/// new delivery. Mapping, quarantine and forwarding to the order queue happen after the answer, in
+/// <see cref="DeliveryForwarder"/>. Nothing is stored for a request that fails verification.
 /// </summary>
+/// <remarks>
+/// Nothing lost: the answer (202) comes only once the body is archived and the delivery message is queued. A crash
+/// after the claim and before the hand-over leaves a claim not marked forwarded; the channel retries (it got no
+/// answer), and a retry that finds such a claim hands the delivery on again at once. Nothing doubled: a claim marked
+/// forwarded answers 200 duplicate, and a delivery handed on twice is forwarded once by the order dedupe after it.
+/// </remarks>
 public sealed class WebhookIngestor(
     ChannelAccounts accounts,
     WebhookAdapters adapters,
     WebhookArchive archive,
     DedupeTable dedupe,
-    QuarantineTable quarantine,
-    OrderIntake intake,
+    ChannelStorage storage,
     ChannelMetrics metrics,
+    WebhookRefusals refusals,
     TimeProvider time,
     ILogger<WebhookIngestor> logger)
 {
@@ -32,7 +42,7 @@ public sealed class WebhookIngestor(
         if (account is null || adapter is null)
         {
             metrics.Webhook(delivery.Channel, "unknown");
-            Log.WebhookUnknown(logger, delivery.Channel, delivery.Store, source);
+            refusals.Refuse(accounts.HasChannel(delivery.Channel) ? delivery.Channel : "other", source, "unknown-account", $"no account for {Clip(delivery.Channel)}/{Clip(delivery.Store)}");
             return new WebhookAck(WebhookOutcome.Unknown, 0, "No channel account is configured for this route.");
         }
 
@@ -45,105 +55,54 @@ public sealed class WebhookIngestor(
         var check = adapter.Verify(delivery, account, time.GetUtcNow());
         if (!check.IsValid)
         {
-            var outcome = $"rejected-{check.Outcome.ToString().ToLowerInvariant()}";
-            metrics.Webhook(account.Channel, outcome);
-            Log.WebhookRejected(logger, account.Channel, account.Store, source, check.Outcome, check.Reason);
+            var outcome = check.Outcome.ToString().ToLowerInvariant();
+            metrics.Webhook(account.Channel, $"rejected-{outcome}");
+            refusals.Refuse(account.Channel, source, $"signature-{outcome}", $"{account.Channel}/{account.Store}: {check.Reason}");
             return new WebhookAck(WebhookOutcome.Rejected, 0, check.Outcome.ToString());
         }
 
-        // Archive and claim the delivery together (one round trip less); if archiving fails, the claim is released.
+        // Archive and claim at once (the claim names the blob, whose name is chosen first); then hand it on.
+        var contentHash = StorageKeys.Hash(delivery.Body.Span);
         var deliveryId = adapter.DeliveryId(delivery);
-        var deliveries = $"d|{account.Channel}|{account.Store}";
-        var archiving = archive.WriteAsync(Archived(delivery, adapter.SecretHeaders(account)), cancellationToken);
-        var claiming = deliveryId is null ? Task.FromResult(ClaimOutcome.New) : dedupe.ClaimAsync(deliveries, deliveryId, cancellationToken);
-        try
+        var payload = Archived(delivery, adapter.SecretHeaders(account));
+        var blob = WebhookArchive.NewName(payload);
+        var archiving = archive.WriteAsync(blob, payload, cancellationToken);
+        var claiming = dedupe.ClaimDeliveryAsync(account.Channel, account.Store, deliveryId ?? $"h:{contentHash}", contentHash, blob, cancellationToken);
+        await Task.WhenAll(archiving, claiming);
+        var claim = claiming.Result;
+        if (claim.Reused)
         {
-            await Task.WhenAll(archiving, claiming);
-        }
-        catch (Exception) when (deliveryId is not null && claiming.IsCompletedSuccessfully && claiming.Result is ClaimOutcome.New or ClaimOutcome.Stalled)
-        {
-            await dedupe.ReleaseAsync(deliveries, deliveryId, CancellationToken.None);
-            throw;
+            Log.DeliveryIdReused(logger, account.Channel, account.Store, Clip(deliveryId ?? string.Empty), Clip(claim.Key));
         }
 
-        var (blob, claim) = (archiving.Result, claiming.Result);
-        if (claim is ClaimOutcome.Duplicate or ClaimOutcome.InProgress)
+        if (claim.Outcome == ClaimOutcome.Duplicate)
         {
-            var seen = claim == ClaimOutcome.Duplicate ? WebhookOutcome.Duplicate : WebhookOutcome.Busy;
-            metrics.Webhook(account.Channel, seen.ToString().ToLowerInvariant());
-            return new WebhookAck(seen, 0);
+            metrics.Webhook(account.Channel, "duplicate");
+            return new WebhookAck(WebhookOutcome.Duplicate, 0);
         }
 
-        WebhookAck ack;
-        try
+        if (claim.Outcome == ClaimOutcome.Stalled)
         {
-            ack = await ReadAndForwardAsync(delivery, account, adapter, blob, deliveryId, cancellationToken);
-        }
-        catch (Exception) when (deliveryId is not null)
-        {
-            await dedupe.ReleaseAsync(deliveries, deliveryId, CancellationToken.None);
-            throw;
+            Log.DeliveryHandedOnAgain(logger, account.Channel, account.Store, Clip(claim.Key), claim.ClaimedAt);
         }
 
-        if (deliveryId is not null)
-        {
-            await (ack.Outcome == WebhookOutcome.Busy
-                ? dedupe.ReleaseAsync(deliveries, deliveryId, cancellationToken)
-                : dedupe.MarkForwardedAsync(deliveries, deliveryId, cancellationToken));
-        }
-
-        metrics.Webhook(account.Channel, ack.Outcome.ToString().ToLowerInvariant());
-        return ack;
+        var message = new DeliveryMessage(
+            account.Channel, account.Store, claim.Key, StorageKeys.Clip(deliveryId), contentHash, blob, delivery.ReceivedAt, claim.ClaimedAt, HubTracing.CurrentTraceParent());
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await StorageCall.RunAsync(() => storage.Deliveries.SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken));
+        metrics.Webhook(account.Channel, "accepted");
+        return new WebhookAck(WebhookOutcome.Accepted, 1);
     }
 
-    /// <summary>Counts a body refused for its size (the endpoint refuses it before anything else).</summary>
-    public void CountOversize(string channel) => metrics.Webhook(channel, "oversize");
-
-    private async Task<WebhookAck> ReadAndForwardAsync(WebhookDelivery delivery, ChannelAccount account, IWebhookAdapter adapter, string blob, string? deliveryId, CancellationToken cancellationToken)
+    /// <summary>Counts and logs (aggregated) a request refused before it reached an account: too large, or a bad route value.</summary>
+    public void Refuse(string channel, string source, string reason, string detail)
     {
-        WebhookContent content;
-        try
-        {
-            content = adapter.Read(delivery, account);
-        }
-        catch (Exception e) when (e is PayloadException or JsonException or FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
-        {
-            await quarantine.AddAsync(new QuarantinedPayload(account.Channel, account.Store, delivery.ReceivedAt, blob, deliveryId, $"{e.GetType().Name}: {e.Message}"), cancellationToken);
-            Log.WebhookQuarantined(logger, account.Channel, account.Store, blob, e.GetType().Name);
-            return new WebhookAck(WebhookOutcome.Quarantined, 0, "Unreadable payload kept for operations.");
-        }
-
-        if (content.IgnoredBecause is { } reason)
-        {
-            return new WebhookAck(WebhookOutcome.Ignored, 0, reason);
-        }
-
-        int forwarded = 0, busy = 0;
-        foreach (var order in content.Orders)
-        {
-            var (outcome, kind) = await intake.ForwardAsync(order, blob, deliveryId, delivery.ReceivedAt, keepMappedOrder: false, cancellationToken);
-            if (outcome is ClaimOutcome.New or ClaimOutcome.Stalled)
-            {
-                forwarded++;
-                Log.OrderForwarded(logger, order.Channel, order.Store, order.ChannelOrderId, kind, order.ToString());
-            }
-            else if (outcome == ClaimOutcome.InProgress)
-            {
-                busy++;
-            }
-        }
-
-        foreach (var reference in content.References)
-        {
-            await intake.ForwardReferenceAsync(account.Channel, account.Store, reference, blob, deliveryId, delivery.ReceivedAt, cancellationToken);
-            forwarded++;
-        }
-
-        return new WebhookAck(
-            busy > 0 ? WebhookOutcome.Busy : forwarded > 0 ? WebhookOutcome.Accepted : WebhookOutcome.Duplicate,
-            forwarded,
-            busy > 0 ? "Another request is forwarding this order right now; try again." : null);
+        var known = accounts.HasChannel(channel) ? channel : "other";
+        metrics.Webhook(known, reason);
+        refusals.Refuse(known, source, reason, detail);
     }
+
+    private static string Clip(string value) => value.Length <= 100 ? value : value[..100] + "…";
 
     private static ArchivedPayload Archived(WebhookDelivery delivery, IReadOnlyCollection<string> secretHeaders) =>
         new(

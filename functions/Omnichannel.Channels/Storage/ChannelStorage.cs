@@ -25,6 +25,9 @@ public sealed class ChannelStorage(StorageAccount account, IOptions<ChannelsOpti
 
     public QueueClient Orders { get; } = account.Queues.GetQueueClient(options.Value.OrderQueue);
 
+    /// <summary>Webhook deliveries handed on by the receiving request, for the forward function.</summary>
+    public QueueClient Deliveries { get; } = account.Queues.GetQueueClient(options.Value.DeliveryQueue);
+
     public BlobContainerClient Archive { get; } = account.Blobs.GetBlobContainerClient(options.Value.ArchiveContainer);
 
     public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -44,6 +47,7 @@ public sealed class ChannelStorage(StorageAccount account, IOptions<ChannelsOpti
                     Quarantine.CreateIfNotExistsAsync(cancellationToken),
                     Cursors.CreateIfNotExistsAsync(cancellationToken),
                     Orders.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+                    Deliveries.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                     Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
                 _created = true;
             }

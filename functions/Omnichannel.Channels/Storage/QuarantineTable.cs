@@ -16,20 +16,33 @@ public sealed record QuarantinedPayload(string Channel, string Store, DateTimeOf
 /// <summary>Quarantine rows: partition per channel, row key sortable by receive time (newest first).</summary>
 public sealed class QuarantineTable(ChannelStorage storage)
 {
-    public async Task AddAsync(QuarantinedPayload payload, CancellationToken cancellationToken)
+    public Task AddAsync(QuarantinedPayload payload, CancellationToken cancellationToken) =>
+        AddAsync(payload, Guid.NewGuid().ToString("N"), cancellationToken);
+
+    /// <summary>
+    /// Quarantines once per <paramref name="key"/> (insert first: a 409 means this key is quarantined already), so a
+    /// delivery handed on twice, or retried by the queue, is listed once. Rows sort by <see cref="QuarantinedPayload.ReceivedAt"/>.
+    /// </summary>
+    public async Task AddOnceAsync(QuarantinedPayload payload, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await AddAsync(payload, StorageKeys.Hash(key)[..32], cancellationToken);
+    }
+
+    private async Task AddAsync(QuarantinedPayload payload, string suffix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         await storage.EnsureCreatedAsync(cancellationToken);
         var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - payload.ReceivedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
-        var entity = new TableEntity(TableKeys.Escape(payload.Channel), $"{newestFirst}-{Guid.NewGuid():N}")
+        var entity = new TableEntity(TableKeys.Escape(payload.Channel), $"{newestFirst}-{suffix}")
         {
             ["Store"] = payload.Store,
             ["ReceivedAt"] = payload.ReceivedAt,
             ["ArchiveBlob"] = payload.ArchiveBlob,
-            ["DeliveryId"] = payload.DeliveryId,
+            ["DeliveryId"] = StorageKeys.Clip(payload.DeliveryId),
             ["Reason"] = payload.Reason.Length > 1000 ? payload.Reason[..1000] : payload.Reason,
         };
-        await StorageCall.RunAsync(() => storage.Quarantine.AddEntityAsync(entity, cancellationToken));
+        await StorageCall.TryCreateAsync(() => storage.Quarantine.AddEntityAsync(entity, cancellationToken));
     }
 
     /// <summary>Newest first, optionally for one channel; at most <paramref name="take"/> rows.</summary>

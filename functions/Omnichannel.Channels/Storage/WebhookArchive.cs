@@ -16,11 +16,21 @@ public sealed class WebhookArchive(ChannelStorage storage)
     public async Task<string> WriteAsync(ArchivedPayload payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        var name = string.Create(
+        var name = NewName(payload);
+        await WriteAsync(name, payload, cancellationToken);
+        return name;
+    }
+
+    /// <summary>Archives the payload under <paramref name="name"/> from <see cref="NewName"/> (known before the upload, so a claim can name it).</summary>
+    public Task WriteAsync(string name, ArchivedPayload payload, CancellationToken cancellationToken) => UploadJsonAsync(name, payload, cancellationToken);
+
+    /// <summary>A new, unique blob name for the payload: channel/store/date/time-random.json.</summary>
+    public static string NewName(ArchivedPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return string.Create(
             CultureInfo.InvariantCulture,
             $"{payload.Channel}/{payload.Store}/{payload.ReceivedAt:yyyy/MM/dd/HHmmssfff}-{Guid.NewGuid():N}.json");
-        await UploadJsonAsync(name, payload, cancellationToken);
-        return name;
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public sealed class WebhookPipelineTests
         await using var hub = await ChannelHub.CreateAsync();
 
         using var first = await hub.PostAsync("/api/webhooks/shopify/main", ShopifyOrder, ShopifyHeaders(ShopifyOrder, "evt-2"));
+        await hub.ForwardedAsync();
         using var second = await hub.PostAsync("/api/webhooks/shopify/main", ShopifyOrder, ShopifyHeaders(ShopifyOrder, "evt-2"));
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
@@ -57,7 +58,8 @@ public sealed class WebhookPipelineTests
         using var first = await hub.PostAsync("/api/webhooks/shopify/main", ShopifyOrder, ShopifyHeaders(ShopifyOrder, "evt-3"));
         using var second = await hub.PostAsync("/api/webhooks/shopify/main", ShopifyOrder, ShopifyHeaders(ShopifyOrder, "evt-4", "orders/updated"));
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        // Another delivery: accepted before the answer, recognised as the same order content after it.
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Single(await hub.QueuedAsync());
     }
 
@@ -68,6 +70,7 @@ public sealed class WebhookPipelineTests
         var cancelled = Payload.Bytes("Shopify", "orders-cancelled.json");
 
         using var first = await hub.PostAsync("/api/webhooks/shopify/main", ShopifyOrder, ShopifyHeaders(ShopifyOrder, "evt-5"));
+        await hub.ForwardedAsync();
         using var second = await hub.PostAsync("/api/webhooks/shopify/main", cancelled, ShopifyHeaders(cancelled, "evt-6", "orders/cancelled"));
 
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
@@ -82,6 +85,7 @@ public sealed class WebhookPipelineTests
         var body = Payload.Bytes("WooCommerce", "order-created.json");
 
         using var first = await hub.PostAsync("/api/webhooks/woocommerce/main", body, WooHeaders(body));
+        await hub.ForwardedAsync();
         using var second = await hub.PostAsync("/api/webhooks/woocommerce/main", body, WooHeaders(body));
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
@@ -151,11 +155,13 @@ public sealed class WebhookPipelineTests
         var body = Payload.Bytes("Shopify", "malformed.json");
 
         using var response = await hub.PostAsync("/api/webhooks/shopify/main", body, ShopifyHeaders(body, "evt-7"));
+        await hub.ForwardedAsync();
         using var client = hub.CreateFunctionClient();
         var listed = await client.GetFromJsonAsync<List<QuarantinedPayload>>(new Uri("/api/webhooks/quarantine?channel=shopify", UriKind.Relative));
         using var withoutKey = await hub.Client.GetAsync(new Uri("/api/webhooks/quarantine", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Acknowledged once archived and handed on; read, and quarantined, after the answer.
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Empty(await hub.QueuedAsync());
         var row = Assert.Single(listed!);
         Assert.Equal(("shopify", "main", "e:evt-7"), (row.Channel, row.Store, row.DeliveryId));
@@ -196,6 +202,58 @@ public sealed class WebhookPipelineTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(("rakuten", "RK-1001"), Assert.Single(await hub.QueuedAsync()) is var m ? (m.Channel, m.ChannelOrderId) : default);
+    }
+
+    [Fact]
+    public async Task Post_UnsignedFloodFromOneSource_CountedByReasonAndLoggedAggregated()
+    {
+        var logs = new Microsoft.Extensions.Logging.Testing.FakeLogCollector();
+        await using var hub = await ChannelHub.CreateAsync(services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new Microsoft.Extensions.Logging.Testing.FakeLoggerProvider(logs)));
+        using var collector = new MetricCollector<long>(hub.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), ChannelMetrics.MeterName, ChannelMetrics.RefusedName);
+        var body = Payload.Bytes("Pos", "sale.json");
+
+        for (var i = 0; i < 50; i++)
+        {
+            using var response = await hub.PostAsync("/api/webhooks/pos", body);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        var measurements = collector.GetMeasurementSnapshot();
+        Assert.Equal(50, measurements.Sum(m => m.Value));
+        Assert.All(measurements, m => Assert.Equal(("pos", "signature-missing"), ((string)m.Tags["channel"]!, (string)m.Tags["reason"]!)));
+        var refusedLines = logs.GetSnapshot().Count(r => r.Category == typeof(WebhookRefusals).FullName);
+        Assert.Equal(1, refusedLines);
+    }
+
+    [Theory]
+    [InlineData("/api/webhooks/{0}/main", "channel")]
+    [InlineData("/api/webhooks/shopify/{0}", "store")]
+    public async Task Post_RouteValueOfSixHundredCharacters_Answers400NamingIt(string route, string field)
+    {
+        await using var hub = await ChannelHub.CreateAsync();
+
+        using var response = await hub.PostAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, route, new string('a', 600)), ShopifyOrder, ShopifyHeaders(ShopifyOrder, "evt-9"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal([field], problem!.Errors.Keys);
+        Assert.Empty(await hub.ArchivedAsync());
+    }
+
+    [Fact]
+    public async Task Post_GenericEventIdOfSixHundredCharacters_AcceptedOnceThenDuplicate()
+    {
+        await using var hub = await ChannelHub.CreateAsync();
+        var body = Payload.Bytes("Generic", "order-created.json");
+        var now = hub.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var headers = Deliveries.HubHeaders(body, now).Append(("X-Hub-Event-Id", new string('e', 600))).ToArray();
+
+        using var first = await hub.PostAsync("/api/webhooks/rakuten/main", body, headers);
+        await hub.ForwardedAsync();
+        using var again = await hub.PostAsync("/api/webhooks/rakuten/main", body, headers);
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        Assert.Equal("RK-1001", Assert.Single(await hub.QueuedAsync()).ChannelOrderId);
     }
 
     internal static (string, string)[] ShopifyHeaders(byte[] body, string eventId, string topic = "orders/create") =>

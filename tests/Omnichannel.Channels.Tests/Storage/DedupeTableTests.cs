@@ -7,77 +7,94 @@ namespace Omnichannel.Channels.Tests.Storage;
 
 public sealed class DedupeTableTests
 {
+    private const string Hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private const string OtherHash = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
+
     [Fact]
-    public async Task ClaimAsync_SixteenConcurrentClaims_ExactlyOneNew()
+    public async Task ClaimDeliveryAsync_SixteenConcurrentClaims_ExactlyOneNewOthersHandOnAgain()
     {
         await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
         var sut = services.GetRequiredService<DedupeTable>();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => sut.ClaimAsync("d|shopify|main", "evt-1", CancellationToken.None)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => sut.ClaimDeliveryAsync("shopify", "main", "evt-1", Hash, "blob", CancellationToken.None)));
 
-        Assert.Equal(1, outcomes.Count(o => o == ClaimOutcome.New));
-        Assert.Equal(15, outcomes.Count(o => o == ClaimOutcome.InProgress));
+        Assert.Equal(1, claims.Count(c => c.Outcome == ClaimOutcome.New));
+        Assert.Equal(15, claims.Count(c => c.Outcome == ClaimOutcome.Stalled));
+        Assert.Single(claims.Select(c => c.ClaimedAt).Distinct());
     }
 
     [Fact]
-    public async Task ClaimAsync_ForwardedBefore_Duplicate()
+    public async Task ClaimDeliveryAsync_ForwardedBefore_Duplicate()
     {
         var time = new FakeTimeProvider(Deliveries.Now);
         await using var services = await ChannelServices.CreateAsync(time);
         var sut = services.GetRequiredService<DedupeTable>();
-        await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None);
-        await sut.MarkForwardedAsync("d|x|main", "evt-1", CancellationToken.None);
+        var first = await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob", CancellationToken.None);
+        await sut.MarkDeliveryForwardedAsync("x", "main", first.Key, "forwarded", CancellationToken.None);
         time.Advance(TimeSpan.FromHours(1));
 
-        Assert.Equal(ClaimOutcome.Duplicate, await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None));
+        Assert.Equal(ClaimOutcome.Duplicate, (await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob2", CancellationToken.None)).Outcome);
     }
 
     [Fact]
-    public async Task ClaimAsync_NotYetForwardedWithinGrace_InProgress()
+    public async Task ClaimDeliveryAsync_NotForwardedYetSecondsLater_HandedOnAgainAtOnce()
     {
         var time = new FakeTimeProvider(Deliveries.Now);
         await using var services = await ChannelServices.CreateAsync(time);
         var sut = services.GetRequiredService<DedupeTable>();
-        await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(30));
+        await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(ClaimOutcome.InProgress, await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None));
+        // A crash between the claim and the hand-over costs nothing but the channel's retry: no grace to wait out.
+        var retry = await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob2", CancellationToken.None);
+
+        Assert.Equal((ClaimOutcome.Stalled, Deliveries.Now), (retry.Outcome, retry.ClaimedAt));
     }
 
     [Fact]
-    public async Task ReleaseAsync_AfterFailedWork_NextClaimIsNew()
+    public async Task ClaimDeliveryAsync_SameIdOtherContent_NewUnderDerivedKeyThenDuplicate()
     {
         await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
         var sut = services.GetRequiredService<DedupeTable>();
-        await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None);
+        var first = await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob", CancellationToken.None);
+        await sut.MarkDeliveryForwardedAsync("x", "main", first.Key, "forwarded", CancellationToken.None);
 
-        await sut.ReleaseAsync("d|x|main", "evt-1", CancellationToken.None);
+        var reused = await sut.ClaimDeliveryAsync("x", "main", "evt-1", OtherHash, "blob2", CancellationToken.None);
+        await sut.MarkDeliveryForwardedAsync("x", "main", reused.Key, "forwarded", CancellationToken.None);
+        var repeated = await sut.ClaimDeliveryAsync("x", "main", "evt-1", OtherHash, "blob3", CancellationToken.None);
 
-        Assert.Equal(ClaimOutcome.New, await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None));
+        Assert.Equal((ClaimOutcome.New, true, $"evt-1~{OtherHash[..32]}"), (reused.Outcome, reused.Reused, reused.Key));
+        Assert.Equal((ClaimOutcome.Duplicate, reused.Key), (repeated.Outcome, repeated.Key));
     }
 
     [Fact]
-    public async Task ClaimAsync_CrashedBeforeForwarding_RetryAfterGraceIsStalledOnce()
-    {
-        var time = new FakeTimeProvider(Deliveries.Now);
-        await using var services = await ChannelServices.CreateAsync(time);
-        var sut = services.GetRequiredService<DedupeTable>();
-        await sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(3));
-
-        var retries = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => sut.ClaimAsync("d|x|main", "evt-1", CancellationToken.None)));
-
-        Assert.Equal(1, retries.Count(o => o == ClaimOutcome.Stalled));
-    }
-
-    [Fact]
-    public async Task ClaimAsync_IdWithForbiddenKeyCharacters_Works()
+    public async Task ClaimDeliveryAsync_IdWithForbiddenKeyCharacters_Works()
     {
         await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
         var sut = services.GetRequiredService<DedupeTable>();
 
-        Assert.Equal(ClaimOutcome.New, await sut.ClaimAsync("d|x/y|main", "a/b#c?d\\e", CancellationToken.None));
-        await sut.MarkForwardedAsync("d|x/y|main", "a/b#c?d\\e", CancellationToken.None);
-        Assert.Equal(ClaimOutcome.Duplicate, await sut.ClaimAsync("d|x/y|main", "a/b#c?d\\e", CancellationToken.None));
+        var claim = await sut.ClaimDeliveryAsync("x", "main", "a/b#c?d\\e", Hash, "blob", CancellationToken.None);
+        await sut.MarkDeliveryForwardedAsync("x", "main", claim.Key, "forwarded", CancellationToken.None);
+
+        Assert.Equal(ClaimOutcome.New, claim.Outcome);
+        Assert.Equal(ClaimOutcome.Duplicate, (await sut.ClaimDeliveryAsync("x", "main", "a/b#c?d\\e", Hash, "blob", CancellationToken.None)).Outcome);
+    }
+
+    [Theory]
+    [InlineData(600)]
+    [InlineData(5000)]
+    public async Task ClaimDeliveryAsync_LongId_BoundedKeyAndDeduplicated(int length)
+    {
+        await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
+        var sut = services.GetRequiredService<DedupeTable>();
+        var id = new string('#', length);
+
+        var claim = await sut.ClaimDeliveryAsync("x", "main", id, Hash, "blob", CancellationToken.None);
+        await sut.MarkDeliveryForwardedAsync("x", "main", claim.Key, "forwarded", CancellationToken.None);
+
+        Assert.Equal(ClaimOutcome.New, claim.Outcome);
+        Assert.True(claim.Key.Length <= StorageKeys.MaxPlainLength, claim.Key);
+        Assert.Equal(ClaimOutcome.Duplicate, (await sut.ClaimDeliveryAsync("x", "main", id, Hash, "blob", CancellationToken.None)).Outcome);
+        Assert.Equal(ClaimOutcome.New, (await sut.ClaimDeliveryAsync("x", "main", id + "!", Hash, "blob", CancellationToken.None)).Outcome);
     }
 }

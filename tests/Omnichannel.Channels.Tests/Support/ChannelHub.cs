@@ -43,6 +43,9 @@ public sealed class ChannelHub : IAsyncDisposable
 
             // These tests read the order queue themselves; the order flow's listener would take the messages.
             ["AzureWebJobs:OrdersFromChannels:Disabled"] = "true",
+
+            // The forward function picks handed-on deliveries up within 200 ms.
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
         });
         foreach (var (key, value) in extra ?? [])
         {
@@ -67,12 +70,26 @@ public sealed class ChannelHub : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    /// <summary>Every message in this hub's order queue (peeked, left in place).</summary>
+    /// <summary>Every message in this hub's order queue (peeked, left in place), once every handed-on delivery is forwarded.</summary>
     public async Task<IReadOnlyList<ChannelOrderMessage>> QueuedAsync()
     {
-        await Storage.EnsureCreatedAsync(CancellationToken.None);
+        await ForwardedAsync();
         PeekedMessage[] peeked = (await Storage.Orders.PeekMessagesAsync(32)).Value;
         return peeked.Select(m => JsonSerializer.Deserialize<ChannelOrderMessage>(m.Body.ToString())!).ToList();
+    }
+
+    /// <summary>
+    /// Waits until the delivery queue is empty: the forward function deletes a message only once it is handled, and the
+    /// count includes messages being handled. Fails after 20 s.
+    /// </summary>
+    public async Task ForwardedAsync()
+    {
+        await Storage.EnsureCreatedAsync(CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while ((await Storage.Deliveries.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount > 0)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
     }
 
     public async Task<IReadOnlyList<string>> ArchivedAsync()

@@ -92,18 +92,25 @@ public sealed class IntakeFunctionsTests
     {
         var settings = OrderHub.UniqueSettings();
         settings["AzureWebJobs:OrdersFromChannels:Disabled"] = "true";
+        settings["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200";
         var starts = new EventCounter();
         await using var a = await OrderHub.CreateAsync(settings, services: s => s.AddSingleton<ILoggerProvider>(starts));
         await using var b = await OrderHub.CreateAsync(settings, a.Channel, s => s.AddSingleton<ILoggerProvider>(starts));
         await Samples.SeedAsync(a.Services);
         var ids = Enumerable.Range(0, 8).Select(i => 5300L + i).ToList();
+        var deliveries = a.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(settings["Channels:Ingestion:DeliveryQueue"]);
         foreach (var n in ids)
         {
             var created = Samples.Shopify(n, (Samples.Tee, 1));
             Assert.True((await a.PostShopifyAsync(created, $"evt-{n}")).IsSuccessStatusCode);
+
+            // Webhooks are forwarded after their answer: the update is sent once the creation is forwarded.
+            await WaitUntilEmptyAsync(deliveries);
             var updated = created.Replace("2026-11-25T09:00:01Z", "2026-11-25T09:10:00Z", StringComparison.Ordinal).Replace("buyer@example.com", "new@example.com", StringComparison.Ordinal);
             Assert.True((await a.PostShopifyAsync(updated, $"evt-{n}-u", "orders/updated")).IsSuccessStatusCode);
         }
+
+        await WaitUntilEmptyAsync(deliveries);
 
         // Both messages of each order, taken at once by two hosts, as two queue listeners would.
         var queue = a.Services.GetRequiredService<StorageAccount>().Queues.GetQueueClient(settings["Channels:Ingestion:OrderQueue"]);
