@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Channels;
 using Omnichannel.Events;
+using Omnichannel.Hosting.Health;
 using Omnichannel.Ledger;
 using Omnichannel.Orders;
 using Omnichannel.Storage.Connection;
@@ -24,6 +25,7 @@ public static class HubServices
         // Reading the setting here (no I/O) makes a missing storage setting fail at start-up, by name.
         services.TryAddSingleton(StorageAccount.FromConfiguration(configuration));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TriggerHealth>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Hosting.Http;
+using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Functions.Diagnostics;
 
 /// <summary>
 /// The worker's one error path for HTTP functions, as the local host's exception handler is for it: anything
-/// unhandled answers problem+json 500 with the invocation's correlation id, never a stack trace; other triggers
+/// unhandled answers problem+json 500 with the invocation's correlation id, never a stack trace (503 with
+/// <c>Retry-After</c> when storage is unreachable, <see cref="StorageOutage"/>); other triggers
 /// rethrow so the host retries and poisons as it should. Every HTTP answer carries <c>x-correlation-id</c> (the
 /// caller's, when it sent a sane one), and everything the invocation logs carries it in its scope.
 /// </summary>
@@ -40,20 +43,37 @@ internal sealed partial class ProblemDetailsMiddleware(ILogger<ProblemDetailsMid
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Unhandled(logger, e, context.FunctionDefinition.Name, correlationId);
+            var outage = StorageOutage.Is(e);
+            if (outage)
+            {
+                StorageUnavailable(logger, e, context.FunctionDefinition.Name, correlationId);
+            }
+            else
+            {
+                Unhandled(logger, e, context.FunctionDefinition.Name, correlationId);
+            }
+
             if (http.Response.HasStarted)
             {
                 return;
             }
 
+            if (outage)
+            {
+                http.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             var problem = TypedResults.Problem(
-                detail: "The hub could not complete the request; quote the correlation id to operations.",
-                statusCode: StatusCodes.Status500InternalServerError,
-                title: "Internal error",
+                detail: outage ? StorageProblem.Detail : "The hub could not complete the request; quote the correlation id to operations.",
+                statusCode: outage ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                title: outage ? StorageProblem.Title : "Internal error",
                 extensions: new Dictionary<string, object?> { ["correlationId"] = correlationId });
             await problem.ExecuteAsync(http);
         }
     }
+
+    [LoggerMessage(1101, LogLevel.Warning, "Function {Function}: storage unavailable, answered 503 (correlation {CorrelationId})")]
+    private static partial void StorageUnavailable(ILogger logger, Exception exception, string function, string correlationId);
 
     [LoggerMessage(1100, LogLevel.Error, "Function {Function} failed (correlation {CorrelationId})")]
     private static partial void Unhandled(ILogger logger, Exception exception, string function, string correlationId);

@@ -2,12 +2,16 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Omnichannel.Hosting.Health;
 using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.Functions.Health;
 
-/// <summary><c>GET /api/health</c>: the app and each storage service it can reach, 503 when one is down.</summary>
-public sealed class HealthFunctions(StorageAccount storage)
+/// <summary>
+/// <c>GET /api/health</c>: the app, each storage service it can reach and each trigger listener of this host
+/// (<see cref="TriggerHealth"/>); 503 when a service is unreachable or a listener is backing off.
+/// </summary>
+public sealed class HealthFunctions(StorageAccount storage, TriggerHealth triggers)
 {
     [Function("Health")]
     public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
@@ -19,8 +23,9 @@ public sealed class HealthFunctions(StorageAccount storage)
             ProbeAsync("table", () => storage.Tables.GetPropertiesAsync(timeout.Token)),
             ProbeAsync("queue", () => storage.Queues.GetPropertiesAsync(timeout.Token)),
             ProbeAsync("blob", () => storage.Blobs.GetPropertiesAsync(timeout.Token)));
-        var healthy = checks.All(c => c.Status == "ok");
-        var report = new HealthReport(healthy ? "ok" : "degraded", storage.Description, checks.ToDictionary(c => c.Service, c => c));
+        var listeners = triggers.Snapshot();
+        var healthy = checks.All(c => c.Status == "ok") && listeners.All(t => t.Status == TriggerStatus.Running);
+        var report = new HealthReport(healthy ? "ok" : "degraded", storage.Description, checks.ToDictionary(c => c.Service, c => c), listeners);
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -42,7 +47,7 @@ public sealed class HealthFunctions(StorageAccount storage)
 }
 
 /// <summary>The health answer.</summary>
-public sealed record HealthReport(string Status, string Storage, IReadOnlyDictionary<string, ServiceHealth> Services);
+public sealed record HealthReport(string Status, string Storage, IReadOnlyDictionary<string, ServiceHealth> Services, IReadOnlyList<TriggerState> Triggers);
 
 /// <summary>One storage service's probe.</summary>
 public sealed record ServiceHealth(string Service, string Status, long Milliseconds, string? Error);

@@ -1,3 +1,6 @@
+using Omnichannel.Hosting.Health;
+using Omnichannel.Storage.Errors;
+
 namespace Omnichannel.LocalHost.Diagnostics;
 
 /// <summary>The host's log messages, source-generated with stable event ids (1000-1999).</summary>
@@ -43,11 +46,24 @@ internal static partial class Log
     [LoggerMessage(1034, LogLevel.Error, "Queue {Function} listener error; retrying")]
     public static partial void ListenerError(ILogger logger, Exception exception, string function);
 
-    [LoggerMessage(1035, LogLevel.Critical, "Trigger of {Function} stopped unexpectedly; the function no longer runs until the hub restarts")]
-    public static partial void TriggerDied(ILogger logger, Exception exception, string function);
+    [LoggerMessage(1036, LogLevel.Error, "Trigger {Function} failed ({Error}); backing off for {Delay} and resuming")]
+    private static partial void ListenerBackingOff(ILogger logger, Exception? exception, string function, string error, TimeSpan delay);
+
+    /// <summary>A listener backs off: a storage outage in one line (it repeats every back-off), anything else with its stack.</summary>
+    public static void ListenerBackingOff(ILogger logger, Exception exception, string function, TimeSpan delay) =>
+        ListenerBackingOff(logger, StorageOutage.Is(exception) ? null : exception, function, TriggerHealth.Describe(exception), delay);
+
+    [LoggerMessage(1037, LogLevel.Information, "Trigger {Function} resumed")]
+    public static partial void ListenerResumed(ILogger logger, string function);
+
+    [LoggerMessage(1038, LogLevel.Error, "Trigger {Function} failed; restarting it after {Delay}")]
+    public static partial void TriggerRestarting(ILogger logger, Exception exception, string function, TimeSpan delay);
 
     [LoggerMessage(1040, LogLevel.Error, "Invocation of {Function} failed")]
     public static partial void InvocationFailed(ILogger logger, Exception exception, string function);
+
+    [LoggerMessage(1051, LogLevel.Warning, "Storage unavailable on {Method} {Path} (correlation {CorrelationId}); answered 503")]
+    public static partial void StorageUnavailable(ILogger logger, Exception exception, string method, string path, string correlationId);
 
     [LoggerMessage(1050, LogLevel.Error, "Unhandled error on {Method} {Path} (correlation {CorrelationId})")]
     public static partial void Unhandled(ILogger logger, Exception exception, string method, string path, string correlationId);

@@ -1,13 +1,16 @@
 using DurableTask.Core;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
+using Omnichannel.Hosting.Health;
 
 namespace Omnichannel.LocalHost.Durable;
 
 /// <summary>
 /// Hosted service running a DTFx <see cref="TaskHubWorker"/> over the task hub's Azure Storage service, with the
 /// app's orchestrators run through <see cref="DurableTaskShimFactory"/>. Storage being unreachable never takes the
-/// process down: the start is logged and retried with a back-off (1 s doubling to 1 min) until the host stops.
+/// process down: the start is logged and retried with a back-off (1 s doubling to 1 min) until the host stops,
+/// reported to <see cref="TriggerHealth"/> as <c>durable</c>; once started, DTFx's dispatchers retry storage failures
+/// themselves (their own back-off) and the work comes back when storage does.
 /// On stop, running activities see their CancellationToken cancelled and are abandoned, so another engine runs them.
 /// </summary>
 public sealed class LocalDurableEngine(
@@ -15,8 +18,12 @@ public sealed class LocalDurableEngine(
     DurableFunctionCatalog catalog,
     IServiceScopeFactory scopes,
     ILoggerFactory loggerFactory,
+    TriggerHealth health,
     TimeProvider time) : IHostedService, IAsyncDisposable
 {
+    /// <summary>The engine's name in the health report's <c>triggers</c>.</summary>
+    public const string HealthName = "durable";
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
 
@@ -85,6 +92,7 @@ public sealed class LocalDurableEngine(
                 await candidate.StartAsync().WaitAsync(cancellationToken);
                 this.worker = candidate;
                 this.started.TrySetResult();
+                health.Running(HealthName, HealthName);
                 DurableLog.Started(this.logger, hub.Options.HubName, catalog.Orchestrators.Count, catalog.Activities.Count);
                 return;
             }
@@ -96,6 +104,7 @@ public sealed class LocalDurableEngine(
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 await StopQuietlyAsync(candidate);
+                health.BackingOff(HealthName, HealthName, e, delay);
                 DurableLog.StartFailed(this.logger, e, hub.Options.HubName, delay);
                 try
                 {

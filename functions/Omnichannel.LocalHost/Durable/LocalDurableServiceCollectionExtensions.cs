@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Hosting.Health;
 
 namespace Omnichannel.LocalHost.Durable;
 
@@ -18,6 +19,7 @@ public static class LocalDurableServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var catalog = new DurableFunctionCatalog(functions);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TriggerHealth>();
         services.AddSingleton(catalog);
         services.AddOptions<LocalDurableOptions>()
             .Bind(configuration.GetSection(LocalDurableOptions.Section))

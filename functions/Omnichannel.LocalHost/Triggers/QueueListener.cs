@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Storage.Connection;
 
@@ -10,10 +11,15 @@ namespace Omnichannel.LocalHost.Triggers;
 /// at most <see cref="QueueTriggerOptions.BatchSize"/> messages at a time, visibility renewed while a
 /// handler runs, failures retried until <see cref="QueueTriggerOptions.MaxDequeueCount"/>, then the
 /// message moves to <c>{queue}-poison</c> unchanged. On shutdown it stops taking messages, lets handlers
-/// finish, and returns to the queue whatever the shutdown deadline cut short.
+/// finish, and returns to the queue whatever the shutdown deadline cut short. Any failure of storage (a
+/// <see cref="Azure.RequestFailedException"/>, or the <see cref="AggregateException"/> the SDK throws once its
+/// retries are spent) never ends it: it reports <see cref="TriggerStatus.BackingOff"/> to <see cref="TriggerHealth"/>,
+/// waits (<see cref="Backoff.Default"/>: 1 s doubling to 30 s) and resumes.
 /// </summary>
-internal sealed class QueueListener(QueueTarget function, StorageAccount storage, IServiceScopeFactory scopes, TimeProvider time, ILogger<QueueListener> logger)
+internal sealed class QueueListener(QueueTarget function, StorageAccount storage, IServiceScopeFactory scopes, TriggerHealth health, TimeProvider time, ILogger<QueueListener> logger)
 {
+    private const string Kind = "queue";
+
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly QueueTriggerOptions _options = function.Options;
@@ -32,6 +38,7 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
 
         var running = new List<Task>();
         var idle = MinPollingInterval;
+        var backoff = Backoff.Default.First;
         while (!stopTaking.IsCancellationRequested)
         {
             running.RemoveAll(t => t.IsCompleted);
@@ -51,12 +58,24 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
             {
                 break;
             }
-            catch (Azure.RequestFailedException e)
+#pragma warning disable CA1031 // Whatever storage throws, the listener backs off and resumes; it never ends.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
             {
-                Log.ListenerError(logger, e, function.Name);
-                messages = [];
+                health.BackingOff(function.Name, Kind, e, backoff);
+                Log.ListenerBackingOff(logger, e, function.Name, backoff);
+                await DelayAsync(backoff, stopTaking);
+                backoff = Backoff.Default.Next(backoff);
+                continue;
             }
 
+            if (backoff != Backoff.Default.First)
+            {
+                Log.ListenerResumed(logger, function.Name);
+            }
+
+            backoff = Backoff.Default.First;
+            health.Running(function.Name, Kind);
             if (messages.Length == 0)
             {
                 await DelayAsync(idle, stopTaking);
@@ -74,20 +93,28 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
     /// <summary>Creates both queues, retrying while storage is unreachable (e.g. the emulator still starting).</summary>
     private async Task<bool> CreateQueuesAsync(CancellationToken stopTaking)
     {
-        var delay = TimeSpan.FromSeconds(1);
+        var delay = Backoff.Default.First;
         while (!stopTaking.IsCancellationRequested)
         {
             try
             {
                 await _queue.CreateIfNotExistsAsync(cancellationToken: stopTaking);
                 await _poison.CreateIfNotExistsAsync(cancellationToken: stopTaking);
+                health.Running(function.Name, Kind);
                 return true;
             }
-            catch (Azure.RequestFailedException e)
+            catch (OperationCanceledException) when (stopTaking.IsCancellationRequested)
             {
-                Log.ListenerError(logger, e, function.Name);
+                break;
+            }
+#pragma warning disable CA1031 // Storage unreachable at start (the emulator still starting): back off and retry.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                health.BackingOff(function.Name, Kind, e, delay);
+                Log.ListenerBackingOff(logger, e, function.Name, delay);
                 await DelayAsync(delay, stopTaking);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+                delay = Backoff.Default.Next(delay);
             }
         }
 
@@ -122,9 +149,10 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
         {
             await SettleAsync(message, receipt.Value, failure, abort.IsCancellationRequested);
         }
-        catch (Azure.RequestFailedException e)
+#pragma warning disable CA1031 // A stale pop receipt, or storage down: the message becomes visible again and is retried.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
-            // The pop receipt went stale (visibility lapsed): the message is visible again and will be retried.
             Log.ListenerError(logger, e, function.Name);
         }
     }
@@ -168,7 +196,9 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
         catch (OperationCanceledException)
         {
         }
-        catch (Azure.RequestFailedException e)
+#pragma warning disable CA1031 // A renewal that fails (storage down) is logged; the message may be seen again (at least once).
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
             Log.RenewFailed(logger, e, function.Name, messageId);
         }

@@ -1,3 +1,4 @@
+using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.LocalHost.Functions;
 
@@ -5,12 +6,15 @@ namespace Omnichannel.LocalHost.Triggers;
 
 /// <summary>
 /// Runs every timer and queue function of the app on the local host, as the Functions host's timer and queue
-/// triggers do on Azure; a function turned off by <c>AzureWebJobs.{name}.Disabled</c> is not run.
+/// triggers do on Azure; a function turned off by <c>AzureWebJobs.{name}.Disabled</c> is not run. A trigger that
+/// fails anyway (its listener handles storage failures itself) is restarted after a back-off, never left dead.
 /// </summary>
 internal sealed class StandaloneTriggers(
     LocalFunctions functions,
     IServiceProvider services,
     IConfiguration configuration,
+    TriggerHealth health,
+    TimeProvider time,
     ILogger<StandaloneTriggers> logger) : IHostedService
 {
     // Not disposed: the host may call StopAsync after a failed start has disposed services, and these
@@ -24,14 +28,12 @@ internal sealed class StandaloneTriggers(
         var runs = new List<Task>();
         foreach (var timer in functions.Timers.Where(t => !IsDisabled(configuration, t.Name)))
         {
-            var runner = ActivatorUtilities.CreateInstance<TimerRunner>(services, timer);
-            runs.Add(Task.Run(() => ObserveAsync(timer.Name, runner.RunAsync(_stopTaking.Token)), CancellationToken.None));
+            runs.Add(Task.Run(() => SuperviseAsync(timer.Name, "timer", () => ActivatorUtilities.CreateInstance<TimerRunner>(services, timer).RunAsync(_stopTaking.Token)), CancellationToken.None));
         }
 
         foreach (var queue in functions.Queues.Where(q => !IsDisabled(configuration, q.Name)))
         {
-            var listener = ActivatorUtilities.CreateInstance<QueueListener>(services, queue);
-            runs.Add(Task.Run(() => ObserveAsync(queue.Name, listener.RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));
+            runs.Add(Task.Run(() => SuperviseAsync(queue.Name, "queue", () => ActivatorUtilities.CreateInstance<QueueListener>(services, queue).RunAsync(_stopTaking.Token, _abort.Token)), CancellationToken.None));
         }
 
         _running = Task.WhenAll(runs);
@@ -53,21 +55,39 @@ internal sealed class StandaloneTriggers(
     internal static bool IsDisabled(IConfiguration configuration, string name) =>
         configuration.GetValue($"AzureWebJobs:{name}:Disabled", false) || configuration.GetValue($"AzureWebJobs.{name}.Disabled", false);
 
-    /// <summary>A trigger that dies must say so: its function would otherwise go quiet unnoticed.</summary>
-    private async Task ObserveAsync(string function, Task run)
+    /// <summary>Runs a trigger until the host stops; one that fails is logged, reported and started again after a back-off.</summary>
+    private async Task SuperviseAsync(string function, string kind, Func<Task> run)
     {
-        try
+        var delay = Backoff.Default.First;
+        while (!_stopTaking.IsCancellationRequested)
         {
-            await run;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-#pragma warning disable CA1031 // Logged as critical; the other triggers keep running.
-        catch (Exception e)
+            try
+            {
+                await run();
+                return;
+            }
+            catch (OperationCanceledException) when (_stopTaking.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Logged and restarted; the other triggers keep running and the process never ends.
+            catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
-        {
-            Log.TriggerDied(logger, e, function);
+            {
+                health.BackingOff(function, kind, e, delay);
+                Log.TriggerRestarting(logger, e, function, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, _stopTaking.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = Backoff.Default.Next(delay);
         }
     }
 }

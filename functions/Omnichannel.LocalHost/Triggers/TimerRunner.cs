@@ -1,15 +1,21 @@
 using Cronos;
+using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Diagnostics;
+using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.LocalHost.Triggers;
 
 /// <summary>
 /// Runs one timer function standalone: waits for each NCRONTAB tick on the injected clock, claims the tick
 /// through <see cref="TimerSingleton"/> and runs the handler in its own DI scope. A tick missed while no
-/// host ran is run once, past due, at start-up.
+/// host ran is run once, past due, at start-up. A tick that fails because storage is unreachable
+/// (<see cref="StorageOutage"/>) is tried again with a back-off (<see cref="Backoff.Default"/>) while the timer
+/// reports <see cref="TriggerStatus.BackingOff"/>; any other failure is logged and the timer keeps its schedule.
 /// </summary>
-internal sealed class TimerRunner(TimerTarget function, TimerSingleton singleton, IServiceScopeFactory scopes, TimeProvider time, ILogger<TimerRunner> logger)
+internal sealed class TimerRunner(TimerTarget function, TimerSingleton singleton, IServiceScopeFactory scopes, TriggerHealth health, TimeProvider time, ILogger<TimerRunner> logger)
 {
+    private const string Kind = "timer";
+
     private readonly CronExpression _schedule = Parse(function);
 
     public static CronExpression Parse(TimerTarget function)
@@ -39,14 +45,21 @@ internal sealed class TimerRunner(TimerTarget function, TimerSingleton singleton
     private async Task RunTicksAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        health.Running(function.Name, Kind);
         if (function.RunOnStartup)
         {
             // As in Functions: every host start runs it once, outside the once-per-tick claim.
-            await GuardAsync(now, () => InvokeAsync(now, isPastDue: false, last: null, cancellationToken), cancellationToken);
+            if (await GuardAsync(now, () => InvokeAsync(now, isPastDue: false, last: null, cancellationToken), cancellationToken) is { } outage)
+            {
+                Log.TimerFailed(logger, outage, function.Name, now);
+            }
         }
         else
         {
-            await GuardAsync(now, () => CatchUpAsync(now, cancellationToken), cancellationToken);
+            if (await GuardAsync(now, () => CatchUpAsync(now, cancellationToken), cancellationToken) is { } outage)
+            {
+                Log.TimerFailed(logger, outage, function.Name, now);
+            }
         }
 
         var from = now;
@@ -78,7 +91,24 @@ internal sealed class TimerRunner(TimerTarget function, TimerSingleton singleton
         }
     }
 
-    private Task TickAsync(DateTimeOffset tick, bool isPastDue, CancellationToken cancellationToken) =>
+    /// <summary>Runs a tick; while storage is unreachable, tries it again after a back-off.</summary>
+    private async Task TickAsync(DateTimeOffset tick, bool isPastDue, CancellationToken cancellationToken)
+    {
+        var backoff = Backoff.Default.First;
+        while (await RunTickAsync(tick, isPastDue, cancellationToken) is { } outage)
+        {
+            health.BackingOff(function.Name, Kind, outage, backoff);
+            Log.ListenerBackingOff(logger, outage, function.Name, backoff);
+            await Task.Delay(backoff, time, cancellationToken);
+            backoff = Backoff.Default.Next(backoff);
+            isPastDue = true;
+        }
+
+        health.Running(function.Name, Kind);
+    }
+
+    /// <summary>Runs a tick once; returns the failure when it was a storage outage (to be tried again).</summary>
+    private Task<Exception?> RunTickAsync(DateTimeOffset tick, bool isPastDue, CancellationToken cancellationToken) =>
         GuardAsync(tick, async () =>
         {
             await using var claim = await singleton.TryClaimAsync(function.Name, tick, cancellationToken);
@@ -125,17 +155,20 @@ internal sealed class TimerRunner(TimerTarget function, TimerSingleton singleton
         catch (OperationCanceledException)
         {
         }
-        catch (Azure.RequestFailedException)
+#pragma warning disable CA1031 // Lost the lease or storage down: the tick still completes under the lease id, which then fails and is logged.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
-            // Lost the lease: the tick still completes under the lease id, which then fails and is logged.
+            _ = e;
         }
     }
 
-    private async Task GuardAsync(DateTimeOffset tick, Func<Task> run, CancellationToken cancellationToken)
+    private async Task<Exception?> GuardAsync(DateTimeOffset tick, Func<Task> run, CancellationToken cancellationToken)
     {
         try
         {
             await run();
+            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -145,7 +178,13 @@ internal sealed class TimerRunner(TimerTarget function, TimerSingleton singleton
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            if (StorageOutage.Is(e))
+            {
+                return e;
+            }
+
             Log.TimerFailed(logger, e, function.Name, tick);
+            return null;
         }
     }
 }

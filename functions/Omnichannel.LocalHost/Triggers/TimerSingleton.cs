@@ -88,9 +88,11 @@ internal sealed class TimerClaim(BlobClient blob, BlobLeaseClient lease, DateTim
         {
             await lease.ReleaseAsync();
         }
-        catch (RequestFailedException)
+#pragma warning disable CA1031 // The lease expired or was lost, or storage is down: it frees itself within its 60 s.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
-            // The lease expired or was lost; it frees itself.
+            _ = e;
         }
     }
 }

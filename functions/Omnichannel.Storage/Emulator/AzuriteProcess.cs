@@ -27,6 +27,39 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString => Ports.ConnectionString;
 
+    /// <summary>
+    /// Stops an emulator this process started as a storage outage would: SIGTERM, so Azurite saves what it holds
+    /// in memory (it writes its disk store every 5 s, so a SIGKILL loses the last seconds, which an outage of real
+    /// storage never does), then SIGKILL if it has not exited within <paramref name="grace"/>. Waits until it has exited.
+    /// </summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return;
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            using var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            if (term is not null)
+            {
+                await term.WaitForExitAsync();
+            }
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(_process);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         if (_process is not null)

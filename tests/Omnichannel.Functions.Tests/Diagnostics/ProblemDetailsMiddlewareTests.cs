@@ -26,6 +26,31 @@ public sealed class ProblemDetailsMiddlewareTests
     }
 
     [Fact]
+    public async Task Invoke_StorageUnreachable_Problem503WithRetryAfter()
+    {
+        var (context, http, _) = CreateHttpContext(correlationId: "outage-1");
+        var refused = new Azure.RequestFailedException(0, "Connection refused", new HttpRequestException("Connection refused"));
+
+        // What the SDK throws once its retries are spent: an AggregateException of transport failures.
+        await CreateSut().Invoke(context, _ => throw new AggregateException("Retry failed after 6 tries.", refused, refused));
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal("application/problem+json", http.Response.ContentType);
+        Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
+    }
+
+    [Fact]
+    public async Task Invoke_StorageAnswered400_StillA500NotAnOutage()
+    {
+        var (context, http, _) = CreateHttpContext(correlationId: "bad-key-1");
+
+        await CreateSut().Invoke(context, _ => throw new Azure.RequestFailedException(400, "OutOfRangeInput"));
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, http.Response.StatusCode);
+        Assert.False(http.Response.Headers.ContainsKey("Retry-After"));
+    }
+
+    [Fact]
     public async Task Invoke_UnsaneCorrelationHeader_InvocationIdUsedInstead()
     {
         var (context, http, _) = CreateHttpContext(correlationId: "<script>");

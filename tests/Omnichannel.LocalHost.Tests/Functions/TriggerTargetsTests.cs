@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omnichannel.Hosting.Configuration;
+using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Functions;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Testing;
@@ -43,7 +44,7 @@ public sealed class TriggerTargetsTests
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync("hello");
         using var stop = new CancellationTokenSource();
-        var listener = new QueueListener(target, account, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<QueueListener>.Instance);
+        var listener = new QueueListener(target, account, services.GetRequiredService<IServiceScopeFactory>(), new TriggerHealth(TimeProvider.System), TimeProvider.System, NullLogger<QueueListener>.Instance);
         var run = listener.RunAsync(stop.Token, CancellationToken.None);
 
         Assert.True(await calls.Signal.WaitAsync(TimeSpan.FromSeconds(30)));

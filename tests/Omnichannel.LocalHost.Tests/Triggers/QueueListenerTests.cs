@@ -1,8 +1,12 @@
+using System.Net;
+using System.Net.Sockets;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Storage.Connection;
+using Omnichannel.Storage.Emulator;
 using Omnichannel.Testing;
 
 namespace Omnichannel.LocalHost.Tests.Triggers;
@@ -10,6 +14,39 @@ namespace Omnichannel.LocalHost.Tests.Triggers;
 public sealed class QueueListenerTests
 {
     private static readonly QueueTriggerOptions Fast = new() { MaxPollingInterval = TimeSpan.FromMilliseconds(200), VisibilityTimeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public async Task RunAsync_StorageUnreachable_KeepsRunningAndReportsBackingOffWithTheError()
+    {
+        // The SDK spends its retries on refused connections and throws AggregateException, which used to end the listener.
+        using var dead = new TcpListener(IPAddress.Loopback, 0);
+        dead.Start();
+        using var refuse = new CancellationTokenSource();
+        var refusing = RefuseAsync(dead, refuse.Token);
+        var port = ((IPEndPoint)dead.LocalEndpoint).Port;
+        var account = StorageAccount.FromConnectionString(new AzuritePorts(port, port, port).ConnectionString);
+        var health = new TriggerHealth(TimeProvider.System);
+        var function = Recording.Queue("Work", Unique.Name("q"), Fast);
+        using var stop = new CancellationTokenSource();
+        var run = CreateSut(account, new Recorder(), function, health).RunAsync(stop.Token, CancellationToken.None);
+
+        TriggerState? state = null;
+        for (var i = 0; i < 300 && state?.Status != TriggerStatus.BackingOff; i++)
+        {
+            await Task.Delay(100);
+            state = health.Snapshot().SingleOrDefault(s => s.Name == "Work");
+        }
+
+        Assert.False(run.IsCompleted, run.Exception?.ToString());
+        Assert.NotNull(state);
+        Assert.Equal(TriggerStatus.BackingOff, state.Status);
+        Assert.Equal("queue", state.Kind);
+        Assert.NotNull(state.LastError);
+        await stop.CancelAsync();
+        await run;
+        await refuse.CancelAsync();
+        await refusing;
+    }
 
     [Fact]
     public async Task RunAsync_MessageQueued_HandledOnceAndDeleted()
@@ -140,11 +177,27 @@ public sealed class QueueListenerTests
     private static async Task<(StorageAccount Account, Recorder Recorder, QueueTarget Function)> ArrangeAsync(QueueTriggerOptions options) =>
         (await Azurite.AccountAsync(), new Recorder(), Recording.Queue("Work", Unique.Name("q"), options));
 
-    private static QueueListener CreateSut(StorageAccount account, Recorder recorder, QueueTarget function)
+    private static QueueListener CreateSut(StorageAccount account, Recorder recorder, QueueTarget function, TriggerHealth? health = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(recorder)
             .BuildServiceProvider();
-        return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<QueueListener>.Instance);
+        return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), health ?? new TriggerHealth(TimeProvider.System), TimeProvider.System, NullLogger<QueueListener>.Instance);
+    }
+
+    /// <summary>Closes every connection at once, as a storage endpoint that is down does.</summary>
+    private static async Task RefuseAsync(TcpListener listener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                using var socket = await listener.AcceptSocketAsync(cancellationToken);
+                socket.Close(0);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Functions;
 using Omnichannel.LocalHost.Tests.Functions;
 using Omnichannel.LocalHost.Triggers;
@@ -68,8 +69,9 @@ public sealed class StandaloneTriggersTests
             .AddSingleton(await Azurite.AccountAsync())
             .AddSingleton(TimeProvider.System)
             .AddSingleton<TimerSingleton>()
+            .AddSingleton<TriggerHealth>()
             .AddSingleton<SampleCalls>()
             .BuildServiceProvider();
-        return (new StandaloneTriggers(functions, services, configuration, NullLogger<StandaloneTriggers>.Instance), services);
+        return (new StandaloneTriggers(functions, services, configuration, services.GetRequiredService<TriggerHealth>(), TimeProvider.System, NullLogger<StandaloneTriggers>.Instance), services);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Testing;
 
@@ -126,6 +127,7 @@ public sealed class TimerRunnerTests
             function,
             new TimerSingleton(await Azurite.AccountAsync()),
             services.GetRequiredService<IServiceScopeFactory>(),
+            new TriggerHealth(time),
             time,
             NullLogger<TimerRunner>.Instance);
     }

@@ -64,15 +64,21 @@ public sealed class OrderHub : IAsyncDisposable
         ["Orders:ReportRetryInterval"] = "00:00:00.100",
     });
 
-    public static async Task<OrderHub> CreateAsync(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">The hub's settings; default <see cref="UniqueSettings"/>.</param>
+    /// <param name="channel">The outbound channels; default a new <see cref="RecordingChannel"/>.</param>
+    /// <param name="services">Further service overrides.</param>
+    /// <param name="storage">A connection string (e.g. a <see cref="PrivateAzurite"/>'s); default the test process's Azurite.</param>
+    public static async Task<OrderHub> CreateAsync(Dictionary<string, string?>? settings = null, RecordingChannel? channel = null, Action<IServiceCollection>? services = null, string? storage = null)
     {
         settings ??= UniqueSettings();
         channel ??= new RecordingChannel();
-        var factory = await HubFactory.CreateAsync(settings, s =>
+        void Configure(IServiceCollection s)
         {
             s.AddSingleton<IOrderChannels>(channel);
             services?.Invoke(s);
-        });
+        }
+
+        var factory = storage is null ? await HubFactory.CreateAsync(settings, Configure) : new HubFactory(storage, settings, Configure);
         var hub = new OrderHub(factory, settings, channel);
         _ = hub.Services; // starts the host: workers and queue listeners run from here on
         return hub;
