@@ -38,12 +38,12 @@ public sealed class StorageOutageTests
         await azurite.RestartAsync();
 
         // The channel retries as told until the hub takes the order.
-        await Poll.UntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             using var retried = await hub.PostShopifyAsync(Samples.Shopify(2002, (Samples.Tee, 1)), "evt-2002");
             Assert.NotEqual(HttpStatusCode.InternalServerError, retried.StatusCode);
             return retried.IsSuccessStatusCode;
-        });
+        }, "the hub taking the retried order");
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(2003, (Samples.Tee, 1)), "evt-2003")).IsSuccessStatusCode);
         await WaitForHealthAsync(hub, HttpStatusCode.OK, "every listener running again", r => Triggers(r).All(t => t.GetProperty("status").GetString() == "running"));
 
