@@ -9,52 +9,47 @@ using Omnichannel.Storage.Errors;
 namespace Omnichannel.Channels.Storage;
 
 /// <summary>
-/// The feature's tables, queue and container, created on first use (once per process; a failed attempt is
+/// The feature's tables, queues and container, created on first use (once per process; a failed attempt is
 /// tried again on the next call instead of being cached).
 /// </summary>
-public sealed class ChannelStorage(StorageAccount account, IOptions<ChannelsOptions> options)
+public sealed class ChannelStorage
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _created;
+    private readonly CreateOnce _created;
 
-    public TableClient Dedupe { get; } = account.Tables.GetTableClient(options.Value.DedupeTable);
+    public ChannelStorage(StorageAccount account, IOptions<ChannelsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        Dedupe = account.Tables.GetTableClient(options.Value.DedupeTable);
+        Quarantine = account.Tables.GetTableClient(options.Value.QuarantineTable);
+        Cursors = account.Tables.GetTableClient(options.Value.CursorTable);
+        Orders = account.Queues.GetQueueClient(options.Value.OrderQueue);
+        Deliveries = account.Queues.GetQueueClient(options.Value.DeliveryQueue);
+        Archive = account.Blobs.GetBlobContainerClient(options.Value.ArchiveContainer);
+        _created = new CreateOnce(CreateAsync);
+    }
 
-    public TableClient Quarantine { get; } = account.Tables.GetTableClient(options.Value.QuarantineTable);
+    public TableClient Dedupe { get; }
 
-    public TableClient Cursors { get; } = account.Tables.GetTableClient(options.Value.CursorTable);
+    public TableClient Quarantine { get; }
 
-    public QueueClient Orders { get; } = account.Queues.GetQueueClient(options.Value.OrderQueue);
+    public TableClient Cursors { get; }
+
+    public QueueClient Orders { get; }
 
     /// <summary>Webhook deliveries handed on by the receiving request, for the forward function.</summary>
-    public QueueClient Deliveries { get; } = account.Queues.GetQueueClient(options.Value.DeliveryQueue);
+    public QueueClient Deliveries { get; }
 
-    public BlobContainerClient Archive { get; } = account.Blobs.GetBlobContainerClient(options.Value.ArchiveContainer);
+    public BlobContainerClient Archive { get; }
 
-    public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
+    /// <summary>Creates them once; the caller's token stops its wait, not the shared attempt.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync().WaitAsync(cancellationToken);
 
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_created)
-            {
-                await StorageCall.RunAsync(() => Task.WhenAll(
-                    Dedupe.CreateIfNotExistsAsync(cancellationToken),
-                    Quarantine.CreateIfNotExistsAsync(cancellationToken),
-                    Cursors.CreateIfNotExistsAsync(cancellationToken),
-                    Orders.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-                    Deliveries.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-                    Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
-                _created = true;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task CreateAsync() => StorageCall.RunAsync(() => Task.WhenAll(
+        Dedupe.CreateIfNotExistsAsync(),
+        Quarantine.CreateIfNotExistsAsync(),
+        Cursors.CreateIfNotExistsAsync(),
+        Orders.CreateIfNotExistsAsync(),
+        Deliveries.CreateIfNotExistsAsync(),
+        Archive.CreateIfNotExistsAsync()));
 }

@@ -15,15 +15,22 @@ namespace Omnichannel.Orders.Storage;
 /// report's idempotency key), and one row per order flow started (PartitionKey <c>flow</c>, RowKey the order id:
 /// the insert-first claim of "start only if new"). Created on first use.
 /// </summary>
-public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> options)
+public sealed class OrderStore
 {
     internal const string OrderPartition = "order";
     internal const string ReportPartition = "report";
     internal const string FlowPartition = "flow";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _created;
+    private readonly CreateOnce _created;
 
-    public TableClient Table { get; } = account.Tables.GetTableClient(options.Value.OrdersTable);
+    public OrderStore(StorageAccount account, IOptions<OrdersOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        Table = account.Tables.GetTableClient(options.Value.OrdersTable);
+        _created = new CreateOnce(() => StorageCall.RunAsync(() => Table.CreateIfNotExistsAsync()));
+    }
+
+    public TableClient Table { get; }
 
     /// <summary>
     /// Stores an order: inserted the first time (true); seen again (409), it replaces the stored one unless
@@ -175,27 +182,8 @@ public sealed class OrderStore(StorageAccount account, IOptions<OrdersOptions> o
         await StorageCall.TryCreateAsync(() => Table.AddEntityAsync(entity, cancellationToken));
     }
 
-    public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_created)
-            {
-                await StorageCall.RunAsync(() => Table.CreateIfNotExistsAsync(cancellationToken));
-                _created = true;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>Creates the table once; the caller's token stops its wait, not the shared attempt.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.EnsureAsync().WaitAsync(cancellationToken);
 
     private static StoredOrder ToStored(TableEntity e) => new(
         e.RowKey,
