@@ -2,22 +2,22 @@ namespace Omnichannel.Channels.Ingestion;
 
 public enum WebhookOutcome
 {
-    /// <summary>Archived and at least one message queued: 202.</summary>
+    /// <summary>Archived and handed on to the forward stage (the answer), or at least one order forwarded (the forward stage): 202.</summary>
     Accepted,
 
     /// <summary>Seen before (same delivery or same order content): 200, nothing queued.</summary>
     Duplicate,
 
     /// <summary>
-    /// Another request is forwarding the same delivery or order content right now (or died doing so): 503 with
-    /// Retry-After, so the channel's retry finds it forwarded (duplicate) or stalled (forwarded again).
+    /// 503 with Retry-After. No longer answered by the webhook routes: a repeat of a delivery not forwarded yet is
+    /// handed on again (202). Kept so the value and its JSON name stay stable.
     /// </summary>
     Busy,
 
-    /// <summary>Authentic, nothing to forward (a ping, an unused topic): 200.</summary>
+    /// <summary>Authentic, nothing to forward: a ping (200 at once), or an unused topic (found after the answer).</summary>
     Ignored,
 
-    /// <summary>Authentic but unreadable: archived, quarantined, 200 so the channel stops retrying.</summary>
+    /// <summary>Authentic but unreadable or not keyable: archived, acknowledged (202), quarantined after the answer.</summary>
     Quarantined,
 
     /// <summary>Unsigned, tampered or stale: 401, nothing stored.</summary>
