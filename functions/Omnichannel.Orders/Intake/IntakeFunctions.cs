@@ -138,9 +138,14 @@ public sealed class IntakeFunctions(
     }
 
     /// <summary>The start options of an order's flows: the instance id, and tags naming the flow, channel and store (shown by DfMon and the portal).</summary>
+    /// <summary>
+    /// How every start path of the order and return flows starts one: only if no instance of that id exists in any
+    /// status (a finished order's history is never replaced); replay's restart is the one deliberate exception.
+    /// </summary>
     internal static StartOrchestrationOptions StartOptions(string instanceId, string flow, string channel, string store) =>
         new(instanceId)
         {
+            DedupeStatuses = Enum.GetNames<OrchestrationRuntimeStatus>(),
             Tags = new Dictionary<string, string> { ["flow"] = flow, ["channel"] = channel.ToLowerInvariant(), ["store"] = store.ToLowerInvariant() },
         };
 }
