@@ -1,3 +1,4 @@
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Ledger.Http;
 
 namespace Omnichannel.Ledger.Catalogue;
@@ -8,7 +9,7 @@ public sealed record ProductInput(string? Sku = null, string? Title = null, stri
     public Product? Validate(FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var sku = errors.Required("sku", Sku);
+        var sku = errors.Id("sku", Sku);
         var title = errors.Required("title", Title, 500, freeText: true);
         var gtin = errors.Optional("gtin", Gtin ?? Ean ?? Upc, 20);
         if (gtin is not null && Identifiers.NormalizeGtin(gtin) is null)
@@ -34,7 +35,7 @@ public sealed record LocationInput(string? Id = null, string? Name = null, strin
     public Location? Validate(FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var id = errors.Required("id", Id, 100);
+        var id = errors.Id("id", Id);
         var name = errors.Required("name", Name, 200);
         LocationKind kind = default;
         if (errors.Required("kind", Kind) is { } k && !Enum.TryParse(k.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out kind))
@@ -59,13 +60,18 @@ public sealed record ListingInput(string? Channel = null, string? Account = null
     public ChannelListing? Validate(FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var channel = errors.Required("channel", Channel, 50)?.ToLowerInvariant();
-        var account = errors.Required("account", Account, 100);
-        var item = errors.Required("channelItemId", ChannelItemId, 200);
-        var sku = errors.Required("sku", Sku);
+        var channel = errors.Id("channel", Channel, 50)?.ToLowerInvariant();
+        var account = errors.Id("account", Account);
+        var item = errors.Id("channelItemId", ChannelItemId, 200);
+        var sku = errors.Id("sku", Sku);
         errors.Range("bufferUnits", BufferUnits, 0, 1_000_000_000);
         errors.Range("sharePercent", SharePercent, 0, 100);
         var allowed = AllowedLocations?.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (allowed?.FirstOrDefault(l => !SafeId.IsValid(l)) is not null)
+        {
+            errors.Add("allowedLocations", SafeId.Rule("allowedLocations"));
+        }
+
         return errors.Any
             ? null
             : new ChannelListing(channel!, account!, item!, errors.Optional("sellerSku", SellerSku), sku!, new StockRule(BufferUnits ?? 0, SharePercent ?? 100, allowed is { Count: > 0 } ? allowed : null));

@@ -1,3 +1,5 @@
+using Omnichannel.Hosting.Validation;
+
 namespace Omnichannel.Ledger.Http;
 
 /// <summary>Validation errors by field name (camelCase, as in the JSON body), for problem+json 400 and import rows.</summary>
@@ -36,6 +38,27 @@ public sealed class FieldErrors
         if (trimmed is not null && (trimmed.Length > maxLength || trimmed.Any(c => char.IsControl(c) && !(freeText && c is '\n' or '\r' or '\t'))))
         {
             Add(field, $"'{field}' must be at most {maxLength} characters without control characters.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>
+    /// A required identifier that becomes a storage key (location, product, listing): adds <see cref="SafeId.Rule"/>
+    /// when it is blank or breaks the rule; returns the trimmed value.
+    /// </summary>
+    public string? Id(string field, string? value, int maxLength = SafeId.DefaultMaxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"'{field}' is required.");
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (!SafeId.IsValid(trimmed, maxLength))
+        {
+            Add(field, SafeId.Rule(field, maxLength));
         }
 
         return trimmed;

@@ -32,8 +32,8 @@ public sealed record MovementRequest(
     public MovementCommand? Validate(FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var sku = errors.Required("sku", Sku);
-        var location = errors.Required("location", Location, 100);
+        var sku = errors.Id("sku", Sku);
+        var location = errors.Id("location", Location);
         var key = errors.Required("idempotencyKey", IdempotencyKey, 200);
         MovementKind kind = default;
         var kindText = errors.Required("kind", Kind, 50);
@@ -77,7 +77,7 @@ public sealed record MovementRequest(
             }
         }
 
-        var other = kindKnown && kind == MovementKind.TransferOut ? errors.Required("toLocation", ToLocation, 100) : errors.Optional("fromLocation", FromLocation, 100);
+        var other = kindKnown && kind == MovementKind.TransferOut ? errors.Id("toLocation", ToLocation) : errors.Optional("fromLocation", FromLocation, 100);
         if (kindKnown && kind == MovementKind.TransferOut && other is not null && other == location)
         {
             errors.Add("toLocation", "'toLocation' must differ from 'location'.");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
 
@@ -18,13 +19,17 @@ public static partial class LocalDurableApi
     public const string Root = "/runtime/webhooks/durabletask";
     private const string Instance = Root + "/instances/{instanceId}";
 
+    /// <summary>Every status: an instance that exists at all is not replaced by a start without <c>restart=true</c>.</summary>
+    private static readonly string[] AnyStatus = Enum.GetNames<OrchestrationRuntimeStatus>();
+
     /// <summary>Maps the management routes; needs <see cref="DurableTaskClient"/>, <see cref="DurableFunctionCatalog"/> and <see cref="HubOptions"/> in DI.</summary>
     public static IEndpointRouteBuilder MapLocalDurableApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.ServiceProvider;
         var group = app.MapGroup(string.Empty).AddEndpointFilter(new FunctionKeyFilter(
-            AuthorizationLevel.Admin, services.GetRequiredService<IOptions<HubOptions>>(), services.GetRequiredService<ILogger<FunctionKeyFilter>>()));
+            AuthorizationLevel.Admin, services.GetRequiredService<IOptions<HubOptions>>(), services.GetRequiredService<ILogger<FunctionKeyFilter>>()))
+            .AddEndpointFilter(CheckInstanceIdAsync);
         group.MapPost(Root + "/orchestrators/{functionName}/{instanceId?}", StartAsync);
         group.MapGet(Instance, GetStatusAsync);
         group.MapGet(Root + "/instances", QueryAsync);
@@ -39,13 +44,23 @@ public static partial class LocalDurableApi
         return app;
     }
 
-    /// <summary>Starts an instance; the body is its JSON input. 202 with the check-status payload and a Location header.</summary>
+    /// <summary>
+    /// Starts an instance; the body is its JSON input. 202 with the check-status payload and a Location header.
+    /// An instance id that exists in any status (an order's flow, finished or not) is refused with 409, so an order's
+    /// history is never replaced by accident; <c>?restart=true</c> replaces an ended (completed, failed, terminated)
+    /// instance on purpose, and a pending, running or suspended one is refused even then (terminate it first).
+    /// </summary>
     internal static async Task<Results<Accepted<CheckStatusPayload>, ValidationProblem, Conflict<string>>> StartAsync(
         string functionName, string? instanceId, HttpRequest request, DurableTaskClient client, DurableFunctionCatalog catalog, CancellationToken cancellationToken)
     {
         if (!catalog.Orchestrators.TryGetValue(functionName, out var orchestrator))
         {
             return Invalid("functionName", $"No orchestrator named '{functionName}' is registered.");
+        }
+
+        if (Flag(request, "restart", false, out var restart) is { } badRestart)
+        {
+            return badRestart;
         }
 
         var (input, error) = await ReadJsonAsync(request, cancellationToken);
@@ -56,7 +71,8 @@ public static partial class LocalDurableApi
 
         try
         {
-            var id = await client.ScheduleNewOrchestrationInstanceAsync(orchestrator.Name, input, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cancellationToken);
+            var options = new Microsoft.DurableTask.StartOrchestrationOptions(instanceId) { DedupeStatuses = restart ? null : AnyStatus };
+            var id = await client.ScheduleNewOrchestrationInstanceAsync(orchestrator.Name, input, options, cancellationToken);
             var payload = CheckStatusPayload.For(BaseUri(request), id);
             return TypedResults.Accepted(payload.StatusQueryGetUri, payload);
         }
@@ -104,6 +120,17 @@ public static partial class LocalDurableApi
             _ => StatusCodes.Status202Accepted,
         };
         return TypedResults.Json(InstanceStatusPayload.From(metadata, showInput, history), statusCode: status);
+    }
+
+    /// <summary>Every route's <c>{instanceId}</c> keeps <see cref="SafeId"/> (at most <see cref="SafeId.InstanceIdMaxLength"/>), else 400 naming it.</summary>
+    private static async ValueTask<object?> CheckInstanceIdAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.Request.RouteValues.TryGetValue("instanceId", out var value) && value is string id && !SafeId.IsValid(id, SafeId.InstanceIdMaxLength))
+        {
+            return Invalid("instanceId", SafeId.Rule("instanceId", SafeId.InstanceIdMaxLength));
+        }
+
+        return await next(context);
     }
 
     private static string BaseUri(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";

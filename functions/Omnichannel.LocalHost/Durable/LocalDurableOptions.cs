@@ -58,9 +58,15 @@ public sealed class LocalDurableStorageOptions
     /// <summary>Longest wait between polls of an empty queue. Default 30 s.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a dequeued activity message stays invisible to other engines. Default 5 min.</summary>
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a dequeued activity message stays invisible to other engines. Default 1 min (DTFx's is 5 min): the
+    /// engine renews it while the activity runs (30 s before it lapses), so this is only what a crash costs.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long a dequeued control queue message stays invisible to other engines. Default 5 min.</summary>
-    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a dequeued control queue message stays invisible to other engines. Default 1 min (DTFx's is 5 min):
+    /// what an orchestration message held by a crashed host costs before another host replays it.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

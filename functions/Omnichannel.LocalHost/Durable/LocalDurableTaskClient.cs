@@ -69,8 +69,30 @@ public sealed partial class LocalDurableTaskClient(LocalDurableTaskHub hub, Time
             },
         };
 
+        await this.RefuseInterruptedStartAsync(instanceId);
         await this.Service.CreateTaskOrchestrationAsync(message, [.. dedupe]);
         return instanceId;
+    }
+
+    /// <summary>
+    /// The provider enqueues a start message before it writes the instance row, and the engine writes the row again at
+    /// each checkpoint. A host killed between the two leaves an instance that runs (it has history) but has no row for a
+    /// moment; a second start then passed the provider's dedupe check and overwrote the running instance's row with a
+    /// new Pending execution (found by the chaos bench: an order stuck as Pending while its flow waited for its
+    /// shipment). An instance with history and no row exists: refused as such.
+    /// </summary>
+    private async Task RefuseInterruptedStartAsync(string instanceId)
+    {
+        if (await this.Service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: false) is { Count: > 0 })
+        {
+            return; // The row exists: the provider's own dedupe decides.
+        }
+
+        var history = await this.Service.GetOrchestrationHistoryAsync(instanceId, null);
+        if (!string.IsNullOrEmpty(history) && history.Trim() is not ("[]" or "null"))
+        {
+            throw new OrchestrationAlreadyExistsException($"An orchestration with instance id '{instanceId}' is running (it has history; its instance row is being written after an interrupted start).");
+        }
     }
 
     public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)

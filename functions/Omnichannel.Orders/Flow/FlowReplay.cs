@@ -53,8 +53,9 @@ internal static class FlowReplay
 
         var input = failed.ReadInputAs<TInput>();
         var tags = failed.Tags ?? new Dictionary<string, string>();
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            failed.Name, input, IntakeFunctions.StartOptions(failed.InstanceId, failed.Name, tags.GetValueOrDefault("channel") ?? string.Empty, tags.GetValueOrDefault("store") ?? string.Empty), cancellationToken);
+        // The one deliberate start over an existing (failed) instance: the running statuses stay refused.
+        var options = IntakeFunctions.StartOptions(failed.InstanceId, failed.Name, tags.GetValueOrDefault("channel") ?? string.Empty, tags.GetValueOrDefault("store") ?? string.Empty) with { DedupeStatuses = null };
+        await client.ScheduleNewOrchestrationInstanceAsync(failed.Name, input, options, cancellationToken);
         foreach (var e in history?.OfType<EventRaisedEvent>() ?? [])
         {
             await FlowEvents.RaiseAsync(client, failed.InstanceId, e.Name, e.Input is null ? null : JsonSerializer.Deserialize<JsonElement>(e.Input), cancellationToken);

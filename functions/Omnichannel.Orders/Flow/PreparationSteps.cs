@@ -23,8 +23,29 @@ internal sealed class PreparationSteps(TaskOrchestrationContext context, FlowWai
     {
         ArgumentNullException.ThrowIfNull(received);
         var (order, match) = received;
-        while (match.Unmatched.Count > 0)
+        while (true)
         {
+            // A line of no units (or fewer) is not an order the flow can reserve or ship: hold it with the reason
+            // until the channel sends a corrected order (OrderUpdated) or it is cancelled; never wait on nothing.
+            while (order.Lines.Where(l => l.Quantity <= 0).Select(l => l.ChannelLineId).ToList() is { Count: > 0 } empty)
+            {
+                var why = $"Line(s) {string.Join(", ", empty)} have quantity 0 or less; waiting for a corrected order from the channel, or cancel it";
+                context.SetCustomStatus(new OrderProgress(OrderStatus.NeedsAttention, why));
+                var (fixedOrNot, _) = await waits.WaitAsync<object>(
+                    OrderEvents.Updated, options.SkuMappingReminder, () => OrderFlow.AlertAsync(context, input, "needsAttention", why));
+                if (fixedOrNot == Woken.Cancelled)
+                {
+                    return null;
+                }
+
+                (order, match) = await LatestAsync();
+            }
+
+            if (match.Unmatched.Count == 0)
+            {
+                break;
+            }
+
             var detail = "No catalogue SKU for line(s) " + string.Join(", ", match.Unmatched.Select(u => $"{u.ChannelLineId} ({u.ChannelSku ?? u.ChannelItemId ?? u.Title})"));
             context.SetCustomStatus(new OrderProgress(OrderStatus.NeedsAttention, detail));
             var (woken, _) = await waits.WaitAsync<object>(

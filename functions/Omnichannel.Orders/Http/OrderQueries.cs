@@ -94,8 +94,19 @@ internal static class OrderQueries
             summary = summary with { Flags = summary.Flags.Union(stored.Flags, StringComparer.Ordinal).ToList() };
         }
 
-        var timeline = await OrderHistory.TimelineAsync(client, instance, stored, logger, cancellationToken);
-        var returns = await OrderReturnView.ListAsync(client, id, stored?.Returns ?? [], logger, cancellationToken);
+        IReadOnlyList<TimelineEntry> timeline = [];
+        IReadOnlyList<OrderReturnView> returns = [];
+        try
+        {
+            timeline = await OrderHistory.TimelineAsync(client, instance, stored, logger, cancellationToken);
+            returns = await OrderReturnView.ListAsync(client, id, stored?.Returns ?? [], logger, cancellationToken);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // An odd instance (a history or return flow this code cannot read) shows what is known, never a 500.
+            summary = summary with { Problem = string.Join("; ", new[] { summary.Problem, $"the timeline could not be read ({e.GetType().Name})" }.Where(p => p is not null)) };
+        }
+
         return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], timeline, returns));
     }
 

@@ -19,6 +19,10 @@ namespace Omnichannel.Orders.Http;
 /// <param name="Flags">Things operations must look at.</param>
 /// <param name="CreatedAt">When the flow started.</param>
 /// <param name="LastUpdatedAt">Last progress.</param>
+/// <param name="Problem">
+/// Set when the instance is odd (an input or status that is not an order flow's, e.g. a flow started by hand with
+/// another body): what could not be read. The rest shows what is known; the page never answers 500 for it.
+/// </param>
 public sealed record OrderSummary(
     string Id,
     string Channel,
@@ -29,13 +33,19 @@ public sealed record OrderSummary(
     string? Failure,
     IReadOnlyList<string> Flags,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastUpdatedAt)
+    DateTimeOffset LastUpdatedAt,
+    string? Problem = null)
 {
     public static OrderSummary From(OrchestrationMetadata m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        var input = m.ReadInputAs<OrderFlowInput>();
-        var progress = m.ReadCustomStatusAs<OrderProgress>();
+        var problems = new List<string>();
+        var input = TryRead(() => m.ReadInputAs<OrderFlowInput>(), "input", problems);
+        var progress = TryRead(() => m.ReadCustomStatusAs<OrderProgress>(), "custom status", problems);
+        if (input is not null && input.OrderId != m.InstanceId)
+        {
+            problems.Add($"the input names order '{input.OrderId}', not this instance");
+        }
         var status = m.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Failed => OrderStatus.Failed,
@@ -59,7 +69,23 @@ public sealed record OrderSummary(
             failure,
             progress?.Flags ?? [],
             m.CreatedAt,
-            m.LastUpdatedAt);
+            m.LastUpdatedAt,
+            problems.Count == 0 ? null : string.Join("; ", problems));
+    }
+
+    /// <summary>Reads a JSON part of the instance; one that is not what an order flow writes is noted, not thrown.</summary>
+    private static T? TryRead<T>(Func<T?> read, string what, List<string> problems)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            problems.Add($"the {what} is not an order flow's ({e.GetType().Name})");
+            return null;
+        }
     }
 
     /// <summary>The innermost failure is the cause operations need; the outer ones name the step.</summary>

@@ -57,9 +57,16 @@ public sealed class IntakeFunctions(
             || (claim == FlowClaim.ClaimedBefore && await client.GetInstanceAsync(orderId, getInputsAndOutputs: false, cancellationToken) is null))
         {
             var input = new OrderFlowInput(orderId, order.Channel, order.Store, order.ChannelOrderId, order.ArchiveBlob, order.MessageId);
-            await client.ScheduleNewOrchestrationInstanceAsync(OrderFlow.Name, input, StartOptions(orderId, OrderFlow.Name, order.Channel, order.Store), cancellationToken);
-            Log.FlowStarted(logger, orderId, order.MessageId);
-            return;
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(OrderFlow.Name, input, StartOptions(orderId, OrderFlow.Name, order.Channel, order.Store), cancellationToken);
+                Log.FlowStarted(logger, orderId, order.MessageId);
+                return;
+            }
+            catch (Exception e) when (IsAlreadyStarted(e))
+            {
+                // Started by an earlier delivery whose host died before it could delete this message: seen before.
+            }
         }
 
         // Seen before: keep the stored order current whatever the flow is doing. Stored first, so a flow that is
@@ -138,9 +145,18 @@ public sealed class IntakeFunctions(
     }
 
     /// <summary>The start options of an order's flows: the instance id, and tags naming the flow, channel and store (shown by DfMon and the portal).</summary>
+    /// <summary>The client's "an instance with this id exists" (the local engine's and DTFx's exception; gRPC AlreadyExists).</summary>
+    internal static bool IsAlreadyStarted(Exception e) =>
+        e is DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.AlreadyExists };
+
+    /// <summary>
+    /// How every start path of the order and return flows starts one: only if no instance of that id exists in any
+    /// status (a finished order's history is never replaced); replay's restart is the one deliberate exception.
+    /// </summary>
     internal static StartOrchestrationOptions StartOptions(string instanceId, string flow, string channel, string store) =>
         new(instanceId)
         {
+            DedupeStatuses = Enum.GetNames<OrchestrationRuntimeStatus>(),
             Tags = new Dictionary<string, string> { ["flow"] = flow, ["channel"] = channel.ToLowerInvariant(), ["store"] = store.ToLowerInvariant() },
         };
 }

@@ -87,6 +87,34 @@ public sealed class LocalDurableApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_IdOfACompletedInstance_409UnlessRestartTrue()
+    {
+        var id = Unique.Name("again");
+        using (var first = await this.http.PostAsJsonAsync($"{Root}/orchestrators/Chain/{id}", new ChainInput("first", 1)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await this.Client.WaitForInstanceCompletionAsync(id, cancellation: timeout.Token);
+
+        using (var replaced = await this.http.PostAsJsonAsync($"{Root}/orchestrators/Chain/{id}", new ChainInput("second", 1)))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
+        }
+
+        Assert.Equal("first+", (await this.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.ReadOutputAs<string>());
+
+        using (var restarted = await this.http.PostAsJsonAsync($"{Root}/orchestrators/Chain/{id}?restart=true", new ChainInput("second", 1)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, restarted.StatusCode);
+        }
+
+        var done = await this.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal("second+", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Query_PagesOfTwo_FollowTheContinuationHeader()
     {
         var prefix = Unique.Name("page");
@@ -160,6 +188,15 @@ public sealed class LocalDurableApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
         Assert.Contains("showInput", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var tooLong = await this.http.PostAsJsonAsync($"{Root}/orchestrators/Chain/{new string('a', 700)}", new ChainInput("o", 1));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("instanceId", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var markup = await this.http.GetAsync($"{Root}/instances/{Uri.EscapeDataString("\"><script>")}");
+        Assert.Equal(HttpStatusCode.BadRequest, markup.StatusCode);
+
+        using var badQueryFlag = await this.http.GetAsync($"{Root}/instances?showInput=maybe");
+        Assert.Equal(HttpStatusCode.BadRequest, badQueryFlag.StatusCode);
 
         using var badStatus = await this.http.GetAsync($"{Root}/instances?runtimeStatus=Sleeping");
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);

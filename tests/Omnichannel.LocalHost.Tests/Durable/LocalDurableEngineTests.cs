@@ -13,6 +13,35 @@ public sealed class LocalDurableEngineTests : IAsyncLifetime
 
     public Task DisposeAsync() => this.host.DisposeAsync(deleteHub: true);
     [Fact]
+    public async Task Schedule_RunningInstanceWhoseRowIsMissing_RefusedAsExistingNotOverwritten()
+    {
+        // What a host killed between the provider's start message and its instance row leaves for a moment: an
+        // instance that runs (history) without a row. A second start used to pass the dedupe and overwrite the row.
+        var id = Unique.Name("interrupted");
+        await this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEvent", null, new Microsoft.DurableTask.StartOrchestrationOptions(id));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await this.host.Client.GetInstanceAsync(id, cancellation: timeout.Token) is not { RuntimeStatus: OrchestrationRuntimeStatus.Running })
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        var instances = (await Azurite.AccountAsync()).Tables.GetTableClient(this.host.HubName + "Instances");
+        await instances.DeleteEntityAsync(id, string.Empty);
+
+        await Assert.ThrowsAsync<DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException>(
+            () => this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEvent", null, new Microsoft.DurableTask.StartOrchestrationOptions(id)));
+        // The running flow is untouched: it takes its event and completes (its next checkpoint writes the row again).
+        await this.host.Client.RaiseEventAsync(id, "Shipped", "parcel-1");
+        OrchestrationMetadata? done;
+        while ((done = await this.host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token)) is not { RuntimeStatus: OrchestrationRuntimeStatus.Completed })
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        Assert.Equal("parcel-1", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Chain_ThreeActivities_CompletesWithEachOutputFedToTheNext()
     {
         var result = await this.host.RunAsync("Chain", new ChainInput("o1", 3));

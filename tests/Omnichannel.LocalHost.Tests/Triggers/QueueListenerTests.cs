@@ -49,6 +49,30 @@ public sealed class QueueListenerTests
     }
 
     [Fact]
+    public async Task RunAsync_HostKilledHoldingAMessage_AnotherHostHandlesItWithinTheDefaultVisibilityTimeout()
+    {
+        var defaults = new QueueTriggerOptions();
+        var (account, recorder, function) = await ArrangeAsync(defaults with { MaxPollingInterval = TimeSpan.FromMilliseconds(200) });
+        var queue = account.Queues.GetQueueClient(function.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("held by a host that was killed");
+
+        // What a killed host leaves behind: the message taken for the visibility timeout, never settled or renewed.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Single((await queue.ReceiveMessagesAsync(1, defaults.VisibilityTimeout)).Value);
+        using var stop = new CancellationTokenSource();
+        var run = CreateSut(account, recorder, function).RunAsync(stop.Token, CancellationToken.None);
+
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(60)));
+        var elapsed = watch.Elapsed;
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(2, Assert.Single(recorder.Messages).DequeueCount);
+        Assert.True(elapsed < TimeSpan.FromSeconds(15), $"The message came back after {elapsed}.");
+    }
+
+    [Fact]
     public async Task RunAsync_MessageQueued_HandledOnceAndDeleted()
     {
         var (account, recorder, function) = await ArrangeAsync(Fast);

@@ -44,5 +44,24 @@ public sealed class OrderUpdateTests
         Assert.Single(await Alerts.ReadAsync(hub), a => a.Kind == "backordered");
     }
 
+    [Fact]
+    public async Task LineOfQuantityZero_HeldAsNeedsAttentionWithTheReason_UntilTheChannelCorrectsIt()
+    {
+        await using var hub = await OrderHub.CreateAsync();
+        await Samples.SeedAsync(hub.Services);
+        const long shopifyId = 13201;
+        var id = Samples.ShopifyOrderId(shopifyId);
+        var body = Samples.Shopify(shopifyId, (Samples.Tee, 0));
+
+        Assert.True((await hub.PostShopifyAsync(body, "evt-13201")).IsSuccessStatusCode);
+        var held = await hub.WaitForStatusAsync(id, OrderStatus.NeedsAttention);
+
+        Assert.Contains("quantity 0", held.Summary.Detail, StringComparison.Ordinal);
+        Assert.Equal((300, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
+        Assert.True((await hub.PostShopifyAsync(Updated(body).Replace("\"quantity\":0", "\"quantity\":1", StringComparison.Ordinal), "evt-13201-u", "orders/updated")).IsSuccessStatusCode);
+        await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+        Assert.Equal((300, 1), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));
+    }
+
     private static string Updated(string body) => body.Replace("2026-11-25T09:00:01Z", "2026-11-25T09:20:00Z", StringComparison.Ordinal);
 }

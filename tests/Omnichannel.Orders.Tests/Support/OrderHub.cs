@@ -32,6 +32,7 @@ public sealed class OrderHub : IAsyncDisposable
         Settings = settings;
         Channel = channel;
         Client = factory.CreateFunctionClient();
+        Admin = factory.CreateAdminClient();
         Anonymous = factory.CreateClient();
     }
 
@@ -43,6 +44,9 @@ public sealed class OrderHub : IAsyncDisposable
     public HttpClient Client { get; }
 
     public HttpClient Anonymous { get; }
+
+    /// <summary>Sends the admin key (the durable management API).</summary>
+    public HttpClient Admin { get; }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -155,6 +159,7 @@ public sealed class OrderHub : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Admin.Dispose();
         Anonymous.Dispose();
         await _factory.DisposeAsync();
     }
