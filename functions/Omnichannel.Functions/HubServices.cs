@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Channels;
 using Omnichannel.Events;
 using Omnichannel.Ledger;
+using Omnichannel.OperationsConsole;
 using Omnichannel.Orders;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Sync;
@@ -32,6 +33,7 @@ public static class HubServices
         services.AddChannels(configuration);
         services.AddSync(configuration);
         services.AddOrders(configuration);
+        services.AddOperationsConsole(configuration);
         return services;
     }
 }
