@@ -153,7 +153,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
         currency = "EUR",
         financial_status = "paid",
         shipping_address = new { name = "Ann Buyer", address1 = "Main St 1", city = "Berlin", zip = "10115", country_code = "DE" },
-        line_items = lines.Select((l, i) => new { id = (id * 10) + i, product_id = 9000 + i, variant_id = 9100 + i, sku = l.Sku, title = $"Item {l.Sku}", quantity = l.Quantity, price = "19.90" }),
+        // Item ids of this order only: a listing saved by mapping one test's line must not match another test's order.
+        line_items = lines.Select((l, i) => new { id = (id * 10) + i, product_id = (id * 10) + i + 1, variant_id = (id * 10) + i + 2, sku = l.Sku, title = $"Item {l.Sku}", quantity = l.Quantity, price = "19.90" }),
         shipping_lines = new[] { new { code = "standard" } },
     });
 
