@@ -16,9 +16,10 @@ namespace Omnichannel.OperationsConsole.Tests.Assets;
 
 /// <summary>
 /// The console in real Chromium against the whole hub: what an operator does, click by click. One hub and one
-/// browser for the class (<see cref="ConsoleFixture"/>); each test its own orders and its own browser context.
+/// browser for the collection (<see cref="ConsoleFixture"/>); each test its own orders and its own browser context.
 /// </summary>
-public sealed class ConsolePageTests(ConsoleFixture hub) : IClassFixture<ConsoleFixture>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsolePageTests(ConsoleFixture hub)
 {
     private const int PhoneWidth = 390;
     private const int PhoneHeight = 844;
