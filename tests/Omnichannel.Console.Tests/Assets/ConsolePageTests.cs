@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Omnichannel.Channels.Ingestion;
@@ -194,6 +195,41 @@ public sealed class ConsolePageTests(ConsoleFixture hub)
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts" }).ClickAsync();
         var alerts = page.GetByRole(AriaRole.Table, new() { Name = "Alerts, newest first" });
         await Expect(alerts.GetByRole(AriaRole.Row).Filter(new() { HasText = cap })).ToContainTextAsync("lowStock");
+    }
+
+    [Fact]
+    public async Task Pages_CheckedByAxe_NoSeriousOrCriticalViolation()
+    {
+        var id = await hub.PostShopifyOrderAsync(NewOrderNumber(), (ConsoleFixture.Tee, 1));
+        await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
+        var page = await hub.NewPageAsync();
+        await page.GotoAsync(hub.ConsoleAddress.ToString());
+        await AssertAccessibleAsync(page, "the key form");
+
+        page = await hub.SignedInPageAsync();
+        foreach (var (route, ready) in new[] { ("#/", "Orders by day and status"), ($"#/orders/{id}", $"Order {id}"), ("#/orders", "Orders"), ($"#/stock/{ConsoleFixture.Tee}", "Consolidated"), ("#/alerts", "Alerts") })
+        {
+            await page.GotoAsync($"{hub.ConsoleAddress}{route}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = ready }).First).ToBeVisibleAsync();
+            await AssertAccessibleAsync(page, route);
+        }
+
+        // Keyboard only: the confirm dialog takes the focus and Escape closes it without acting.
+        await page.GotoAsync($"{hub.ConsoleAddress}#/orders/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel order" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByLabel("Reason")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();
+        Assert.Equal(OrderStatus.AwaitingShipment, (await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment)).Summary.Status);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes); // axe ran (the page's CSP does not keep it out)
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
+        Assert.True(serious.Count == 0, $"axe on {what}: {string.Join(Environment.NewLine, serious)}");
     }
 
     /// <summary>On a phone the page scrolls down, not sideways (tables scroll inside their own box).</summary>
