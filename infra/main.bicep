@@ -81,6 +81,12 @@ param http5xxPercentThreshold int = 5
 @description('Optional. Whether the hub sends its events to an Azure Service Bus topic it deploys (namespace with local auth off, topic with duplicate detection, Data Sender role for the app). Default true.')
 param deployServiceBus bool = true
 
+@description('Optional. Application (client) id of the Microsoft Entra app registration the operations console signs in with (App Service authentication; the registration defines the app role Hub.Operator, see infra/README.md). Empty leaves App Service authentication off: the console then asks for a function key, as locally. Default empty.')
+param consoleClientId string = ''
+
+@description('Optional. Tenant of the console\'s app registration. Default the deployment\'s tenant.')
+param consoleTenantId string = tenant().tenantId
+
 @description('Optional. Tags applied to every resource. Default environment and workload.')
 param tags object = {
   environment: environmentName
@@ -165,6 +171,15 @@ var eventSettings = deployServiceBus
     }
   : {}
 
+// With a console app registration, the console page serves only signed-in users holding Hub.Operator
+// (Omnichannel.Console reads the principal App Service authentication passes on).
+var consoleSettings = empty(consoleClientId)
+  ? {}
+  : {
+      Console__RequireSignIn: 'true'
+      Console__OperatorRole: 'Hub.Operator'
+    }
+
 module access 'modules/roleAssignments.bicep' = {
   params: {
     appIdentityName: names.identity
@@ -197,7 +212,7 @@ module functionApp 'modules/functionApp.bicep' = {
     appInsightsName: names.appInsights
     keyVaultUri: keyVaultUri
     keyVaultReferences: keyVaultSettings
-    extraSettings: union(eventSettings, appSettings)
+    extraSettings: union(eventSettings, consoleSettings, appSettings)
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags
@@ -209,6 +224,18 @@ module functionApp 'modules/functionApp.bicep' = {
     monitoring
     storage
     keyVault
+  ]
+}
+
+module consoleAuth 'modules/consoleAuth.bicep' = if (!empty(consoleClientId)) {
+  params: {
+    siteName: names.functionApp
+    clientId: consoleClientId
+    tenantId: consoleTenantId
+    useClientSecret: contains(keyVaultSettings, 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET')
+  }
+  dependsOn: [
+    functionApp
   ]
 }
 
@@ -228,6 +255,9 @@ module alerts 'modules/alerts.bicep' = {
 
 @description('HTTPS base URL of the hub; HTTP functions are under /api.')
 output appUrl string = functionApp.outputs.url
+
+@description('The operations console (sign in with Entra ID when consoleClientId is set; locally the key).')
+output consoleUrl string = '${functionApp.outputs.url}/api/console/'
 
 @description('Name of the function app (for az functionapp deployment).')
 output functionAppName string = functionApp.outputs.name

@@ -6,6 +6,7 @@ using Omnichannel.Channels;
 using Omnichannel.Events;
 using Omnichannel.Hosting.Health;
 using Omnichannel.Ledger;
+using Omnichannel.OperationsConsole;
 using Omnichannel.Orders;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Sync;
@@ -34,6 +35,7 @@ public static class HubServices
         services.AddChannels(configuration);
         services.AddSync(configuration);
         services.AddOrders(configuration);
+        services.AddOperationsConsole(configuration);
         return services;
     }
 }

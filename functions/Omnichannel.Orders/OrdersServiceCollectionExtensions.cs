@@ -36,6 +36,8 @@ public static class OrdersServiceCollectionExtensions
         services.TryAddSingleton<OrderEventRecorder>();
         services.TryAddSingleton<OrderStore>();
         services.TryAddSingleton<OrderReturnStore>();
+        services.TryAddSingleton<OrderActionLog>();
+        services.TryAddSingleton<OrderAlertLog>();
         services.TryAddSingleton<BackorderIndex>();
         services.TryAddSingleton<ArchivedOrderReader>();
         services.TryAddSingleton<LocationPlanner>();

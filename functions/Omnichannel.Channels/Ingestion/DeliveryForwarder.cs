@@ -92,6 +92,71 @@ public sealed class DeliveryForwarder(
         return new WebhookAck(forwarded > 0 ? WebhookOutcome.Accepted : unkeyable.Count > 0 ? WebhookOutcome.Quarantined : WebhookOutcome.Duplicate, forwarded);
     }
 
+    /// <summary>
+    /// Reads a quarantined webhook again from its archived copy (after the adapter or the account was fixed) and
+    /// forwards its orders as a delivery would, through the same order dedupe; its signature was checked when it
+    /// arrived, and the delivery is not claimed again. Forwarded (or found to be a duplicate), the quarantine row
+    /// goes; still unreadable, it stays and the answer says why. Polled pages and fetched orders are read again
+    /// by the next poll or notification, not here.
+    /// </summary>
+    public async Task<WebhookAck> RequeueAsync(QuarantinedPayload quarantined, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quarantined);
+        var payload = await archive.ReadAsync(quarantined.ArchiveBlob, cancellationToken);
+        var account = accounts.Find(payload.Channel, payload.Store);
+        var adapter = account is null ? null : adapters.Find(account.Adapter);
+        if (account is null || adapter is null)
+        {
+            return new WebhookAck(WebhookOutcome.Unknown, 0, "No channel account is configured for this payload's channel and store.");
+        }
+
+        if (payload.Source != ArchivedPayload.FromWebhook)
+        {
+            return new WebhookAck(WebhookOutcome.Ignored, 0, $"A {payload.Source} payload is read again by the next poll or notification.");
+        }
+
+        var delivery = new WebhookDelivery(payload.Channel, payload.Store, payload.ReceivedAt, payload.Url, payload.Headers, payload.Body);
+        WebhookContent content;
+        try
+        {
+            content = adapter.Read(delivery, account);
+        }
+        catch (Exception e) when (e is PayloadException or JsonException or FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
+        {
+            return new WebhookAck(WebhookOutcome.Quarantined, 0, $"Still unreadable: {e.GetType().Name}: {e.Message}");
+        }
+
+        if (content.Orders.Select(o => o.ChannelOrderId).Concat(content.References).FirstOrDefault(id => !IsUsableOrderId(id)) is { } unusable)
+        {
+            return new WebhookAck(WebhookOutcome.Quarantined, 0, $"Still unusable: a channel order id of {unusable.Length} characters (at most {MaxOrderIdLength}, without control characters).");
+        }
+
+        var forwarded = 0;
+        foreach (var order in content.Orders)
+        {
+            var (outcome, kind) = await intake.ForwardAsync(order, quarantined.ArchiveBlob, quarantined.DeliveryId, payload.ReceivedAt, keepMappedOrder: false, cancellationToken);
+            if (outcome is ClaimOutcome.InProgress)
+            {
+                return new WebhookAck(WebhookOutcome.Busy, forwarded, "Another request is forwarding this order right now; try again.");
+            }
+
+            if (outcome is ClaimOutcome.New or ClaimOutcome.Stalled)
+            {
+                forwarded++;
+                Log.OrderForwarded(logger, order.Channel, order.Store, order.ChannelOrderId, kind, order.ToString());
+            }
+        }
+
+        foreach (var reference in content.References)
+        {
+            await intake.ForwardReferenceAsync(account.Channel, account.Store, reference, quarantined.ArchiveBlob, quarantined.DeliveryId ?? quarantined.ArchiveBlob, payload.ReceivedAt, cancellationToken);
+            forwarded++;
+        }
+
+        await quarantine.RemoveAsync(quarantined.Channel, quarantined.Id!, cancellationToken);
+        return new WebhookAck(forwarded > 0 ? WebhookOutcome.Accepted : WebhookOutcome.Duplicate, forwarded, content.IgnoredBecause);
+    }
+
     /// <summary>Whether a channel order id can become the order's key: 1-<see cref="MaxOrderIdLength"/> characters, no control characters.</summary>
     public static bool IsUsableOrderId(string id) =>
         !string.IsNullOrEmpty(id) && id.Length <= MaxOrderIdLength && !id.Any(char.IsControl);

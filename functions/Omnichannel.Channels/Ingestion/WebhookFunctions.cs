@@ -14,6 +14,7 @@ namespace Omnichannel.Channels.Ingestion;
 /// </summary>
 public sealed class WebhookFunctions(
     WebhookIngestor ingestor,
+    DeliveryForwarder forwarder,
     QuarantineTable quarantine,
     IOptions<ChannelsOptions> options,
     TimeProvider time)
@@ -47,6 +48,32 @@ public sealed class WebhookFunctions(
 
         var channel = HttpQuery.String(request, "channel");
         return TypedResults.Ok(await quarantine.ListAsync(channel?.ToLowerInvariant(), take ?? 100, cancellationToken));
+    }
+
+    /// <summary>
+    /// <c>POST /api/webhooks/quarantine/{channel}/{id}/requeue</c> (function key): reads a quarantined webhook again
+    /// and forwards its orders (<see cref="DeliveryForwarder.RequeueAsync"/>). 202 forwarded, 200 duplicate (nothing
+    /// new, the row goes), 404 unknown id, 422 still unreadable or not a webhook (the row stays), 503 busy.
+    /// </summary>
+    [Function("webhooks-quarantine-requeue")]
+    public async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> RequeueAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/quarantine/{channel}/{id}/requeue")] HttpRequest request, string channel, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var quarantined = await quarantine.GetAsync(channel.ToLowerInvariant(), id, cancellationToken);
+        if (quarantined is null)
+        {
+            return TypedResults.Problem($"No quarantined payload '{id}' for channel '{channel}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        var ack = await forwarder.RequeueAsync(quarantined, cancellationToken);
+        return ack.Outcome switch
+        {
+            WebhookOutcome.Accepted => TypedResults.Accepted((string?)null, ack),
+            WebhookOutcome.Duplicate => TypedResults.Ok(ack),
+            WebhookOutcome.Busy => Busy(request.HttpContext, ack),
+            _ => TypedResults.Problem(ack.Detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not requeued"),
+        };
     }
 
     private async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(

@@ -11,7 +11,8 @@ namespace Omnichannel.Channels.Storage;
 /// <param name="ArchiveBlob">Blob name of the archived payload.</param>
 /// <param name="DeliveryId">The channel's delivery id, if any.</param>
 /// <param name="Reason">Why it could not be read (the parser's message, never the payload).</param>
-public sealed record QuarantinedPayload(string Channel, string Store, DateTimeOffset ReceivedAt, string ArchiveBlob, string? DeliveryId, string Reason);
+/// <param name="Id">The row's id within the channel, for <c>POST /api/webhooks/quarantine/{channel}/{id}/requeue</c>; null before it is stored.</param>
+public sealed record QuarantinedPayload(string Channel, string Store, DateTimeOffset ReceivedAt, string ArchiveBlob, string? DeliveryId, string Reason, string? Id = null);
 
 /// <summary>Quarantine rows: partition per channel, row key sortable by receive time (newest first).</summary>
 public sealed class QuarantineTable(ChannelStorage storage)
@@ -53,13 +54,7 @@ public sealed class QuarantineTable(ChannelStorage storage)
         var result = new List<QuarantinedPayload>();
         await foreach (var row in storage.Quarantine.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            result.Add(new QuarantinedPayload(
-                TableKeys.Unescape(row.PartitionKey),
-                row.GetString("Store"),
-                row.GetDateTimeOffset("ReceivedAt") ?? default,
-                row.GetString("ArchiveBlob"),
-                row.GetString("DeliveryId"),
-                row.GetString("Reason")));
+            result.Add(ToPayload(row));
             if (result.Count >= take)
             {
                 break;
@@ -68,4 +63,28 @@ public sealed class QuarantineTable(ChannelStorage storage)
 
         return result.OrderByDescending(r => r.ReceivedAt).ToList();
     }
+
+    /// <summary>One quarantined payload, or null when the id is unknown (or already requeued).</summary>
+    public async Task<QuarantinedPayload?> GetAsync(string channel, string id, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var row = await StorageCall.TryGetAsync(async () => (await storage.Quarantine.GetEntityAsync<TableEntity>(TableKeys.Escape(channel), id, cancellationToken: cancellationToken)).Value);
+        return row is null ? null : ToPayload(row);
+    }
+
+    /// <summary>Removes a payload once it was read again and forwarded; already gone (404) is fine.</summary>
+    public async Task RemoveAsync(string channel, string id, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        await StorageCall.RunAsync(() => storage.Quarantine.DeleteEntityAsync(TableKeys.Escape(channel), id, cancellationToken: cancellationToken));
+    }
+
+    private static QuarantinedPayload ToPayload(TableEntity row) => new(
+        TableKeys.Unescape(row.PartitionKey),
+        row.GetString("Store"),
+        row.GetDateTimeOffset("ReceivedAt") ?? default,
+        row.GetString("ArchiveBlob"),
+        row.GetString("DeliveryId"),
+        row.GetString("Reason"),
+        row.RowKey);
 }

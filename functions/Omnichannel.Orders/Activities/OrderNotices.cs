@@ -15,8 +15,8 @@ namespace Omnichannel.Orders.Activities;
 /// <summary>An alert for operations, as queued on <see cref="OrdersOptions.AlertsQueue"/>.</summary>
 public sealed record OrderAlert(string OrderId, string Kind, string Detail, DateTimeOffset At, string Key);
 
-/// <summary>Queues an alert (needs attention, backordered, shipment late) and logs it as a warning.</summary>
-public sealed class RaiseOrderAlert(StorageAccount account, IOptions<OrdersOptions> options, TimeProvider time, ILogger<RaiseOrderAlert> logger)
+/// <summary>Queues an alert (needs attention, backordered, shipment late), keeps it for the console (<see cref="OrderAlertLog"/>) and logs it as a warning.</summary>
+public sealed class RaiseOrderAlert(StorageAccount account, IOptions<OrdersOptions> options, OrderAlertLog log, TimeProvider time, ILogger<RaiseOrderAlert> logger)
 {
     public const string Name = nameof(RaiseOrderAlert);
 
@@ -28,6 +28,7 @@ public sealed class RaiseOrderAlert(StorageAccount account, IOptions<OrdersOptio
         await StorageCall.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         var alert = new OrderAlert(input.OrderId, input.Kind, input.Detail, time.GetUtcNow(), input.Key ?? $"{input.OrderId}:{input.Kind}");
         await StorageCall.RunAsync(() => queue.SendMessageAsync(OrderJson.Serialize(alert), cancellationToken));
+        await log.RecordAsync(alert, cancellationToken);
         Log.Alert(logger, input.Kind, input.OrderId, input.Detail);
         return true;
     }

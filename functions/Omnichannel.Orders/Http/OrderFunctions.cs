@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Events.History;
 using Omnichannel.Hosting.Http;
 using Omnichannel.Ledger.Catalogue;
+using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Http;
@@ -12,10 +14,18 @@ namespace Omnichannel.Orders.Http;
 /// <summary>
 /// The orders API (function key): <c>GET /api/orders</c>, <c>GET /api/orders/{id}</c>,
 /// <c>POST /api/orders/{id}/replay|cancel|map-sku|ready-for-pickup|picked-up</c> and
-/// <c>POST /api/shipments/{orderId}</c>. Each command is a message to the order's flow (202).
+/// <c>POST /api/shipments/{orderId}</c>, <c>POST /api/orders/{id}/events/{name}</c>. Each command is a message to the
+/// order's flow (202); an accepted one is written into the order's timeline with who sent it (<see cref="Operator"/>).
 /// </summary>
-public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, TimeProvider time, ILogger<OrderFunctions> logger)
+public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, EventJournal journal, CatalogueStore catalogue, TimeProvider time, ILogger<OrderFunctions> logger)
 {
+    /// <summary>The events <c>POST /api/orders/{id}/events/{name}</c> may raise: those the order and return flows wait for.</summary>
+    public static readonly IReadOnlySet<string> RaisableEvents = new HashSet<string>(StringComparer.Ordinal)
+    {
+        OrderEvents.SkuMapped, OrderEvents.StockAvailable, OrderEvents.ShipmentConfirmed, OrderEvents.ReadyForPickup,
+        OrderEvents.PickedUp, OrderEvents.Cancelled, OrderEvents.Updated,
+    };
+
     [Function("OrdersList")]
     public async Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -28,25 +38,55 @@ public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, T
         }
 
         return await OrderQueries.ListAsync(
-            client, HttpQuery.String(request, "status"), HttpQuery.String(request, "channel"), from, to, pageSize ?? 100, HttpQuery.String(request, "continuationToken"), cancellationToken);
+            client, HttpQuery.String(request, "status"), HttpQuery.String(request, "channel"), HttpQuery.String(request, "store"), from, to, pageSize ?? 100, HttpQuery.String(request, "continuationToken"), cancellationToken);
     }
 
     [Function("OrdersGet")]
     public Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        OrderQueries.GetAsync(id, client, store, logger, cancellationToken);
+        OrderQueries.GetAsync(id, client, store, actions, journal, time, logger, cancellationToken);
 
     [Function("OrdersReplay")]
-    public Task<Results<Accepted<OrderAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(
+    public async Task<IResult> ReplayAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/replay")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        OrderCommands.ReplayAsync(id, client, logger, cancellationToken);
+        await RecordAsync(request, id, "replay", null, (await OrderCommands.ReplayAsync(id, client, logger, cancellationToken)).Result, cancellationToken);
+
+    [Function("OrdersRaiseEvent")]
+    public async Task<IResult> RaiseEventAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/events/{name}")] HttpRequest request, string id, string name, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (!RaisableEvents.Contains(name))
+        {
+            return OrderQueries.Invalid("name", $"'{name}' is not an event the flows wait for; one of: {string.Join(", ", RaisableEvents)}.");
+        }
+
+        var body = await HttpBody.ReadAsync<RaiseEventRequest>(request, cancellationToken);
+        if (body.Problem is { } bad)
+        {
+            return bad;
+        }
+
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return TypedResults.Problem($"Instance '{id}' is unknown.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (instance.IsCompleted)
+        {
+            return TypedResults.Problem($"The flow has ended ({instance.RuntimeStatus}).", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        await FlowEvents.RaiseAsync(client, id, name, body.Value?.Payload, cancellationToken);
+        return await RecordAsync(request, id, "raise-event", name, TypedResults.Accepted($"/api/orders/{id}", new OrderAccepted(id, "raise-event")), cancellationToken);
+    }
 
     [Function("OrdersCancel")]
     public async Task<IResult> CancelAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/cancel")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<CancelOrderRequest>(request, cancellationToken);
-        return body.Problem ?? (IResult)await OrderCommands.CancelAsync(id, body.Value, client, cancellationToken);
+        return body.Problem ?? await RecordAsync(request, id, "cancel", body.Value?.Reason, (await OrderCommands.CancelAsync(id, body.Value, client, cancellationToken)).Result, cancellationToken);
     }
 
     [Function("OrdersMapSku")]
@@ -54,7 +94,8 @@ public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, T
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/map-sku")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<MapSkuRequest>(request, cancellationToken);
-        return body.Problem ?? (IResult)await OrderCommands.MapSkuAsync(id, body.Value, client, store, catalogue, cancellationToken);
+        return body.Problem ?? await RecordAsync(
+            request, id, "map-sku", $"line {body.Value?.LineId} → {body.Value?.Sku}", (await OrderCommands.MapSkuAsync(id, body.Value, client, store, catalogue, cancellationToken)).Result, cancellationToken);
     }
 
     [Function("OrdersReadyForPickup")]
@@ -62,7 +103,7 @@ public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, T
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/ready-for-pickup")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
-        return body.Problem ?? (IResult)await PickupCommands.ReadyAsync(id, body.Value, client, store, time, cancellationToken);
+        return body.Problem ?? await RecordAsync(request, id, "ready-for-pickup", null, (await PickupCommands.ReadyAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
 
     [Function("OrdersPickedUp")]
@@ -70,7 +111,7 @@ public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, T
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/picked-up")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
-        return body.Problem ?? (IResult)await PickupCommands.PickedUpAsync(id, body.Value, client, store, time, cancellationToken);
+        return body.Problem ?? await RecordAsync(request, id, "picked-up", null, (await PickupCommands.PickedUpAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
 
     [Function("ShipmentsConfirm")]
@@ -78,6 +119,18 @@ public sealed class OrderFunctions(OrderStore store, CatalogueStore catalogue, T
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shipments/{orderId}")] HttpRequest request, string orderId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<ShipmentRequest>(request, cancellationToken);
-        return body.Problem ?? (IResult)await OrderCommands.ConfirmShipmentAsync(orderId, body.Value, client, store, time, cancellationToken);
+        return body.Problem ?? await RecordAsync(
+            request, orderId, "shipment", $"{body.Value?.Carrier} {body.Value?.TrackingNumber}", (await OrderCommands.ConfirmShipmentAsync(orderId, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
+    }
+
+    /// <summary>An accepted command (202) goes into the order's timeline with who sent it; a refused one changes nothing.</summary>
+    private async Task<IResult> RecordAsync(HttpRequest request, string id, string action, string? detail, IResult result, CancellationToken cancellationToken)
+    {
+        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status202Accepted })
+        {
+            await actions.RecordAsync(id, new OrderAction(time.GetUtcNow(), action, Operator.Name(request), detail), cancellationToken);
+        }
+
+        return result;
     }
 }

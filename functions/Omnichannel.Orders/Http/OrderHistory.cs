@@ -13,22 +13,28 @@ namespace Omnichannel.Orders.Http;
 internal static class OrderHistory
 {
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(
+        DurableTaskClient client, OrchestrationMetadata? instance, StoredOrder? stored, ILogger logger, CancellationToken cancellationToken) =>
+        (await ReadAsync(client, instance, stored, logger, cancellationToken)).Timeline;
+
+    /// <summary>The timeline and, from the same history, what the flow did with the order (<see cref="OrderFacts"/>).</summary>
+    public static async Task<(IReadOnlyList<TimelineEntry> Timeline, OrderFacts Facts)> ReadAsync(
         DurableTaskClient client, OrchestrationMetadata? instance, StoredOrder? stored, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         if (instance is null)
         {
-            return [];
+            return ([], OrderFacts.None);
         }
 
         try
         {
-            return TimelineEntry.From(await client.GetOrchestrationHistoryAsync(instance.InstanceId, cancellationToken));
+            var history = await client.GetOrchestrationHistoryAsync(instance.InstanceId, cancellationToken);
+            return (TimelineEntry.From(history), OrderFacts.From(history));
         }
         catch (Exception e) when (FlowReplay.IsUnsupported(e))
         {
             Log.TimelineDerived(logger, instance.InstanceId, e.GetType().Name);
-            return TimelineEntry.Derive(stored, instance);
+            return (TimelineEntry.Derive(stored, instance), OrderFacts.None);
         }
     }
 }

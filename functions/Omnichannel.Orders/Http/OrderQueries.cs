@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Events.History;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Returns;
@@ -18,12 +19,14 @@ internal static class OrderQueries
     /// Orders as the engine lists them; filters: status, channel, created from/to (ISO 8601). The channel is the
     /// order id's first part (<see cref="OrderId"/>), so it filters by instance id prefix; the engine's query has
     /// no tag filter, so other flows (returns, <c>{order id}_return_...</c>) are left out by name, and a page may
-    /// hold fewer than <paramref name="pageSize"/> orders while its continuation token still leads on.
+    /// hold fewer than <paramref name="pageSize"/> orders while its continuation token still leads on. The store
+    /// (the id's second part) narrows the prefix when the channel is given, and filters the page otherwise.
     /// </summary>
     public static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListAsync(
         DurableTaskClient client,
         string? status,
         string? channel,
+        string? store,
         DateTimeOffset? from,
         DateTimeOffset? to,
         int pageSize,
@@ -51,9 +54,12 @@ internal static class OrderQueries
             return Invalid("from", "'from' must not be after 'to'.");
         }
 
+        var storeId = string.IsNullOrWhiteSpace(store) ? null : store.Trim().ToLowerInvariant();
+        var prefix = string.IsNullOrWhiteSpace(channel) ? null
+            : OrderId.Encode(channel.Trim().ToLowerInvariant()) + "_" + (storeId is null ? string.Empty : OrderId.Encode(storeId) + "_");
         var query = new OrchestrationQuery
         {
-            InstanceIdPrefix = string.IsNullOrWhiteSpace(channel) ? null : OrderId.Encode(channel.Trim().ToLowerInvariant()) + "_",
+            InstanceIdPrefix = prefix,
             CreatedFrom = from,
             CreatedTo = to,
             PageSize = pageSize,
@@ -69,7 +75,8 @@ internal static class OrderQueries
         };
         await foreach (var page in client.GetAllInstancesAsync(query).AsPages(continuationToken, pageSize).WithCancellation(cancellationToken))
         {
-            var orders = page.Values.Where(i => i.Name == OrderFlow.Name).Select(OrderSummary.From).Where(o => wanted is null || o.Status == wanted).ToList();
+            var orders = page.Values.Where(i => i.Name == OrderFlow.Name).Select(OrderSummary.From).Where(o => wanted is null || o.Status == wanted)
+                .Where(o => storeId is null || string.Equals(o.Store, storeId, StringComparison.OrdinalIgnoreCase)).ToList();
             return TypedResults.Ok(new OrderPage(orders, page.ContinuationToken));
         }
 
@@ -77,7 +84,7 @@ internal static class OrderQueries
     }
 
     /// <summary>One order with its timeline; 404 when neither the flow nor the stored order exists.</summary>
-    public static async Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(string id, DurableTaskClient client, OrderStore store, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(string id, DurableTaskClient client, OrderStore store, OrderActionLog actions, EventJournal journal, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         var stored = await store.GetAsync(id, cancellationToken);
@@ -96,9 +103,13 @@ internal static class OrderQueries
 
         IReadOnlyList<TimelineEntry> timeline = [];
         IReadOnlyList<OrderReturnView> returns = [];
+        var facts = OrderFacts.None;
         try
         {
-            timeline = await OrderHistory.TimelineAsync(client, instance, stored, logger, cancellationToken);
+            var (history, read) = await OrderHistory.ReadAsync(client, instance, stored, logger, cancellationToken);
+            var commands = await actions.ListAsync(id, cancellationToken);
+            facts = read with { Parcels = await OrderParcel.ListAsync(journal, id, summary.CreatedAt.AddDays(-1), time.GetUtcNow(), cancellationToken) };
+            timeline = history.Concat(commands.Select(a => new TimelineEntry(a.At, "action", a.Action, null, a.Detail, a.By))).OrderBy(e => e.At).ToList();
             returns = await OrderReturnView.ListAsync(client, id, stored?.Returns ?? [], logger, cancellationToken);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
@@ -107,7 +118,7 @@ internal static class OrderQueries
             summary = summary with { Problem = string.Join("; ", new[] { summary.Problem, $"the timeline could not be read ({e.GetType().Name})" }.Where(p => p is not null)) };
         }
 
-        return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], timeline, returns));
+        return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], timeline, returns, facts));
     }
 
     internal static ValidationProblem Invalid(string field, string message) =>

@@ -101,7 +101,10 @@ public sealed record OrderSummary(
     }
 }
 
-/// <summary>One order in full: its status, the stored canonical order, fulfilment and the flow's timeline.</summary>
+/// <summary>
+/// One order in full: its status, the stored canonical order, fulfilment, the flow's timeline (with the commands
+/// operations sent, <c>what: "action"</c>, and who sent them) and what the flow did with it (<see cref="OrderFacts"/>).
+/// </summary>
 public sealed record OrderDetail(
     OrderSummary Summary,
     CanonicalOrder? Order,
@@ -109,7 +112,8 @@ public sealed record OrderDetail(
     IReadOnlyList<string> StoredFlags,
     IReadOnlyList<FulfilmentRecord> Fulfilment,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<OrderReturnView> Returns);
+    IReadOnlyList<OrderReturnView> Returns,
+    OrderFacts? Facts = null);
 
 /// <summary>A page of orders; pass <see cref="ContinuationToken"/> back for the next page.</summary>
 public sealed record OrderPage(IReadOnlyList<OrderSummary> Orders, string? ContinuationToken);
@@ -146,6 +150,10 @@ public sealed record ShipmentLineRequest(string? LineId = null, int? Quantity = 
 /// <param name="At">When it happened at the store; default now.</param>
 /// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order of the lines (needed to tell Shopify).</param>
 public sealed record PickupRequest(DateTimeOffset? At = null, string? ChannelFulfilmentOrderId = null);
+
+/// <summary>The body of <c>POST /api/orders/{id}/events/{name}</c>: the event's payload (any JSON, optional).</summary>
+/// <param name="Payload">What the flow receives with the event.</param>
+public sealed record RaiseEventRequest(System.Text.Json.JsonElement? Payload = null);
 
 /// <summary>What an accepted command answers.</summary>
 public sealed record OrderAccepted(string Id, string Action);

@@ -11,7 +11,8 @@ namespace Omnichannel.Orders.Http;
 /// <param name="Step">Activity or event name.</param>
 /// <param name="Attempt">For activities: 1 for the first attempt, 2 for the first retry, ...</param>
 /// <param name="Detail">Error, timer due time or outcome.</param>
-public sealed record TimelineEntry(DateTimeOffset At, string What, string? Step = null, int? Attempt = null, string? Detail = null)
+/// <param name="By">For <c>action</c> lines (an operations command): who sent it.</param>
+public sealed record TimelineEntry(DateTimeOffset At, string What, string? Step = null, int? Attempt = null, string? Detail = null, string? By = null)
 {
     /// <summary>
     /// The timeline of a Durable Task history (<see cref="DurableTaskClient.GetOrchestrationHistoryAsync"/>). A

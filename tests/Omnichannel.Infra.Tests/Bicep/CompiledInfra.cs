@@ -19,6 +19,9 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
     public const string OperatorEnvironment = "test-operator";
     public const string OperatorPrincipalId = "11111111-2222-3333-4444-555555555555";
 
+    /// <summary>The operations console's app registration in the extra parameter file (App Service authentication on).</summary>
+    public const string ConsoleClientId = "66666666-7777-8888-9999-aaaaaaaaaaaa";
+
     private readonly TempFolder _folder = new("bicep");
     private readonly Dictionary<string, ProcessResult> _snapshotRuns = [];
 
@@ -48,7 +51,7 @@ public sealed class CompiledInfra : IAsyncLifetime, IDisposable
         ParameterFiles = Relative(Directory.GetFiles(Folder, "*.bicepparam", SearchOption.AllDirectories));
         await File.WriteAllTextAsync(
             Path.Combine(Folder, "parameters", $"{OperatorEnvironment}.bicepparam"),
-            $"using '../main.bicep'\n\nparam environmentName = 'test'\nparam operatorPrincipalId = '{OperatorPrincipalId}'\nparam operatorPrincipalType = 'Group'\n");
+            $"using '../main.bicep'\n\nparam environmentName = 'test'\nparam operatorPrincipalId = '{OperatorPrincipalId}'\nparam operatorPrincipalType = 'Group'\nparam consoleClientId = '{ConsoleClientId}'\n");
 
         // Independent commands writing different files: run side by side.
         var lint = BicepCli.RunAsync(Folder, "lint", "--pattern", "**/*.bicep");

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.OperationsConsole.Assets;
+
+namespace Omnichannel.OperationsConsole;
+
+/// <summary>Registers the operations console.</summary>
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// The console's services and settings (<see cref="ConsoleOptions"/>). Its functions: the page,
+    /// <c>GET /api/console/{*path}</c> (<see cref="ConsoleFunctions"/>), and the read routes
+    /// <c>GET /api/ops/orders-by-day|poison-queues|alerts</c> (<see cref="Operations.OpsFunctions"/>). It reads the
+    /// other features' services, so it is added after them.
+    /// </summary>
+    public static IServiceCollection AddOperationsConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section));
+        services.TryAddSingleton<ConsoleAssets>();
+        return services;
+    }
+}
