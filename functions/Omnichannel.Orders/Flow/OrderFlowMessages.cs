@@ -38,16 +38,14 @@ public sealed record ShipmentConfirmation(
     Uri? TrackingUrl,
     DateTimeOffset ShippedAt,
     IReadOnlyList<ShipmentLine> Lines,
-    string? ChannelFulfilmentOrderId = null,
     string? Location = null);
 
 /// <summary>The payload of <see cref="OrderEvents.ReadyForPickup"/> and <see cref="OrderEvents.PickedUp"/>.</summary>
 /// <param name="At">When it happened at the store.</param>
-/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order of the lines.</param>
-public sealed record PickupEvent(DateTimeOffset At, string? ChannelFulfilmentOrderId = null);
+public sealed record PickupEvent(DateTimeOffset At);
 
 /// <summary>Input of <c>ReportReadyForPickup</c>.</summary>
-public sealed record PickupInput(string OrderId, string Channel, string Store, string ChannelOrderId, IReadOnlyList<ShipmentLine> Lines, string? ChannelFulfilmentOrderId);
+public sealed record PickupInput(string OrderId, string Channel, string Store, string ChannelOrderId, IReadOnlyList<ShipmentLine> Lines);
 
 /// <summary>A line matched to a catalogue SKU.</summary>
 public sealed record MatchedLine(string ChannelLineId, string Sku, int Quantity, decimal UnitPrice, string MatchedBy);
