@@ -22,6 +22,21 @@ public sealed class AmazonContractTests
     }
 
     [Fact]
+    public async Task PatchListingsItem_Request_ConformsToListingsItems20210801()
+    {
+        var listings = OpenApiContract.Load(ContractSpecs.PathOf("amazon", "listingsItems_2021-08-01.json"));
+        await using var fixture = await OutboundFixture.CreateAsync();
+        fixture.Server.DefaultBody = """{"sku":"SKU/1","status":"ACCEPTED","submissionId":"f1dc2914-75dd-11ea-bc55-0242ac130003","issues":[]}""";
+
+        await fixture.Client("amazon").SetAvailableQuantityAsync("main", new ListingQuantity("SKU/1", 4), CancellationToken.None);
+
+        var sent = fixture.Single();
+        var errors = listings.CheckRequest("patchListingsItem", sent.Method, sent.PathAndQuery, sent.Headers, sent.Body);
+        Assert.True(errors.Count == 0, string.Join("\n", errors) + "\n" + sent.Body);
+        Assert.Empty(listings.CheckResponse("patchListingsItem", 200, fixture.Server.DefaultBody));
+    }
+
+    [Fact]
     public void Checker_BodyMissingRequiredFields_Refused()
     {
         var orders = OpenApiContract.Load(ContractSpecs.PathOf("amazon", "ordersV0.json"));
