@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(5041, LogLevel.Warning, "Stock-changed message {MessageId} is not handled: {Reason}")]
     public static partial void StockChangeSkipped(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(5042, LogLevel.Warning, "Order {OrderId}: the channel's totals do not add up ({Mismatch}); flagged totalsMismatch")]
+    public static partial void TotalsMismatch(ILogger logger, string orderId, string mismatch);
 }

@@ -36,6 +36,18 @@ public sealed record CanonicalOrder
     /// <summary>For a store return: the sale it returns, if the POS says.</summary>
     public string? OriginalOrderId { get; init; }
 
+    /// <summary>Order-level discounts as the channel states them (codes, amounts; whether the channel already allocated them to the lines).</summary>
+    public IReadOnlyList<OrderDiscount>? Discounts { get; init; }
+
+    /// <summary>Shipping charges as the channel states them.</summary>
+    public IReadOnlyList<ShippingCharge>? ShippingCharges { get; init; }
+
+    /// <summary>The order's totals as the channel states them; null where the adapter has no money detail.</summary>
+    public OrderTotals? Totals { get; init; }
+
+    /// <summary>The buyer's note, delivery instructions and gift message, for the pick list and the fulfilment request.</summary>
+    public OrderNotes? Notes { get; init; }
+
     public override string ToString() =>
         $"{Channel}/{Store}/{ChannelOrderId} {Status} {Lines.Count} line(s) {Currency} buyer {PersonalData.Mask(Buyer)} to {PersonalData.Mask(ShippingAddress)}";
 }
@@ -49,7 +61,9 @@ public sealed record CanonicalOrder
 /// <param name="Gtin">GTIN/EAN/UPC, where given.</param>
 /// <param name="Title">Title as shown to the buyer.</param>
 /// <param name="Quantity">Units ordered (returned, for a return).</param>
-/// <param name="UnitPrice">Price of one unit in the order currency.</param>
+/// <param name="UnitPrice">Price of one unit in the order currency, before discounts (tax included when <see cref="OrderTotals.TaxIncluded"/>).</param>
+/// <param name="Discount">Discounts on the whole line (all units), including order-level discounts the channel allocated to it; null when the channel does not say.</param>
+/// <param name="Tax">Tax on the whole line after its discounts; null when the channel does not say.</param>
 public sealed record OrderLine(
     string ChannelLineId,
     string? ChannelSku,
@@ -59,7 +73,9 @@ public sealed record OrderLine(
     string? Gtin,
     string? Title,
     int Quantity,
-    decimal UnitPrice);
+    decimal UnitPrice,
+    decimal? Discount = null,
+    decimal? Tax = null);
 
 /// <summary>The buyer. Personal data: log it only through <see cref="PersonalData.Mask(Party?)"/>.</summary>
 public sealed record Party(string? Name, string? Email, string? Phone)

@@ -32,7 +32,6 @@ public interface IChannelClient
 /// <param name="TrackingUrl">Tracking link, if any.</param>
 /// <param name="ShippedAt">When it left.</param>
 /// <param name="ShippingMethod">Service level / method code, where the channel wants one.</param>
-/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order id the lines belong to.</param>
 /// <param name="NotifyCustomer">Ask the channel to notify the buyer, where it can.</param>
 public sealed record ShipmentReport(
     string ChannelOrderId,
@@ -42,10 +41,9 @@ public sealed record ShipmentReport(
     Uri? TrackingUrl,
     DateTimeOffset ShippedAt,
     string? ShippingMethod = null,
-    string? ChannelFulfilmentOrderId = null,
     bool NotifyCustomer = true);
 
-/// <param name="ChannelLineId">The channel's line id (Shopify: fulfillment order line item id; Walmart: line number).</param>
+/// <param name="ChannelLineId">The channel's line id (Shopify: the order line item id, put onto its fulfillment orders by the adapter; Walmart: line number).</param>
 /// <param name="Quantity">Units in this shipment.</param>
 public sealed record ShipmentLine(string ChannelLineId, int Quantity);
 

@@ -15,6 +15,5 @@ public interface IPickupApi
 
 /// <summary>A pickup order prepared at the store.</summary>
 /// <param name="ChannelOrderId">The channel's order id.</param>
-/// <param name="Lines">Channel line ids and quantities ready.</param>
-/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order the lines belong to.</param>
-public sealed record PickupReport(string ChannelOrderId, IReadOnlyList<ShipmentLine> Lines, string? ChannelFulfilmentOrderId = null);
+/// <param name="Lines">Channel line ids and quantities ready (empty = all of the order).</param>
+public sealed record PickupReport(string ChannelOrderId, IReadOnlyList<ShipmentLine> Lines);

@@ -32,7 +32,7 @@ public sealed class ReportFunctions(SalesLedger sales)
         }
 
         var rows = await sales.ReportAsync(fromDay, toDay, string.IsNullOrWhiteSpace(channel) ? null : channel.ToLowerInvariant(), string.IsNullOrWhiteSpace(sku) ? null : sku, cancellationToken);
-        return TypedResults.Ok(new SalesReport(fromDay, toDay, rows, rows.Sum(r => r.Units), rows.Sum(r => r.Revenue)));
+        return TypedResults.Ok(new SalesReport(fromDay, toDay, rows, rows.Sum(r => r.Units), rows.Sum(r => r.Revenue), SalesLedger.ByCurrency(rows)));
     }
 
     private static DateOnly Day(string field, string? value, FieldErrors errors)
@@ -47,5 +47,5 @@ public sealed class ReportFunctions(SalesLedger sales)
     }
 }
 
-/// <summary>Sales rows for a range of UTC days, with totals.</summary>
-public sealed record SalesReport(DateOnly From, DateOnly To, IReadOnlyList<SalesRow> Rows, long TotalUnits, decimal TotalRevenue);
+/// <summary>Sales rows for a range of UTC days, with totals; <paramref name="ByCurrency"/> is the meaningful money figure (net revenue and tax per currency), <paramref name="TotalRevenue"/> the old list-price sum.</summary>
+public sealed record SalesReport(DateOnly From, DateOnly To, IReadOnlyList<SalesRow> Rows, long TotalUnits, decimal TotalRevenue, IReadOnlyList<CurrencySales> ByCurrency);

@@ -29,6 +29,9 @@ public sealed record LocationBalance(string Location, int OnHand, int Reserved, 
 /// <param name="At">When the ledger recorded it.</param>
 /// <param name="BalancesAfter">Balances of the locations it touched, after it.</param>
 /// <param name="AvailableAfter">Consolidated available of the SKU after it.</param>
+/// <param name="Currency">ISO 4217 currency of the amounts of a sale, shipment or return, where the caller knows it.</param>
+/// <param name="UnitNet">Net per unit (after every discount, without tax), where the caller knows it.</param>
+/// <param name="UnitTax">Tax per unit, where the caller knows it.</param>
 public sealed record Movement(
     long Sequence,
     string Sku,
@@ -44,9 +47,12 @@ public sealed record Movement(
     MovementSource Source,
     DateTimeOffset At,
     IReadOnlyList<LocationBalance> BalancesAfter,
-    int AvailableAfter);
+    int AvailableAfter,
+    string? Currency = null,
+    decimal? UnitNet = null,
+    decimal? UnitTax = null);
 
-/// <summary>A validated movement request.</summary>
+/// <summary>A validated movement request; <see cref="Currency"/>, <see cref="UnitNet"/> and <see cref="UnitTax"/> feed the sales report.</summary>
 public sealed record MovementCommand(
     string Sku,
     MovementKind Kind,
@@ -57,7 +63,10 @@ public sealed record MovementCommand(
     string? OtherLocation = null,
     string? Reason = null,
     ReturnCondition? Condition = null,
-    decimal? UnitPrice = null)
+    decimal? UnitPrice = null,
+    string? Currency = null,
+    decimal? UnitNet = null,
+    decimal? UnitTax = null)
 {
     /// <summary>What must match for a repeated idempotency key to count as the same request.</summary>
     internal string Fingerprint => string.Join('|', Kind, Location, OtherLocation, Quantity, Reason, Condition);

@@ -144,7 +144,7 @@ public sealed class StockLedger
             var movement = new Movement(
                 ++sequence, c.Sku, c.Kind, c.Location, c.OtherLocation, c.Quantity, rule.Difference, c.Reason, c.Condition,
                 c.UnitPrice, c.IdempotencyKey, c.Source ?? new MovementSource(), now,
-                rule.Changed.Keys.Select(l => state[l].ToBalance(l)).ToList(), available);
+                rule.Changed.Keys.Select(l => state[l].ToBalance(l)).ToList(), available, c.Currency, c.UnitNet, c.UnitTax);
             actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.MovementKey(c.IdempotencyKey), movement, c.Fingerprint)));
             actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.LogKey(movement.Sequence), movement, c.Fingerprint)));
             results[i] = new Committed(MovementOutcome.Recorded(movement), low && !lowAlerted, snapshot.ReorderPoint, recountAt, notice, window.End!.Value);

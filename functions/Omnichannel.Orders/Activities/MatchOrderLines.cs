@@ -31,7 +31,7 @@ public sealed class MatchOrderLines(ListingMatcher matcher)
             var query = new ChannelLine(input.Channel, input.Store, ListingItemId(line), line.ChannelSku, line.Gtin, line.Asin);
             if (await matcher.MatchAsync(query, cancellationToken) is { } match)
             {
-                matched.Add(new MatchedLine(line.ChannelLineId, match.Sku, line.Quantity, line.UnitPrice, match.MatchedBy.ToString()));
+                matched.Add(new MatchedLine(line.ChannelLineId, match.Sku, line.Quantity, line.UnitPrice, match.MatchedBy.ToString(), input.Currency, OrderMoney.UnitNet(input, line), OrderMoney.UnitTax(line)));
             }
             else
             {

@@ -1,9 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Omnichannel.Channels.Model;
 using Omnichannel.Events.Model;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Intake;
+using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Storage;
 
 namespace Omnichannel.Orders.Activities;
@@ -11,9 +14,10 @@ namespace Omnichannel.Orders.Activities;
 /// <summary>
 /// Stores the canonical order (an order seen again updates its row, never a second one) and returns the latest
 /// stored version with its lines matched: one step, so a new order costs one activity before reservation. Records
-/// <c>received</c>, and <c>needsattention</c> when a line matches no catalogue SKU.
+/// <c>received</c>, and <c>needsattention</c> when a line matches no catalogue SKU; flags <c>totalsMismatch</c> when the
+/// channel's money does not add up.
 /// </summary>
-public sealed class ReceiveOrder(ArchivedOrderReader reader, OrderStore store, ListingMatcher matcher, TimeProvider time, OrderEventRecorder events)
+public sealed class ReceiveOrder(ArchivedOrderReader reader, OrderStore store, ListingMatcher matcher, TimeProvider time, OrderEventRecorder events, ILogger<ReceiveOrder> logger)
 {
     public const string Name = nameof(ReceiveOrder);
 
@@ -26,6 +30,13 @@ public sealed class ReceiveOrder(ArchivedOrderReader reader, OrderStore store, L
         {
             // Stored before (a re-run, or an update that arrived first): the stored version is the latest.
             order = (await store.GetAsync(input.OrderId, cancellationToken))?.Order ?? order;
+        }
+
+        if (OrderMoney.CheckTotals(order) is { } mismatch)
+        {
+            // Flagged, never corrected: the order goes on with the channel's figures; the stored order shows them.
+            await store.AddFlagAsync(input.OrderId, OrderFlags.TotalsMismatch, cancellationToken);
+            Log.TotalsMismatch(logger, input.OrderId, mismatch);
         }
 
         var match = await MatchOrderLines.MatchAsync(matcher, order, cancellationToken);

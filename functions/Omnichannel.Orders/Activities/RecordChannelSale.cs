@@ -19,7 +19,7 @@ public sealed class RecordChannelSale(LocationPlanner planner, StockLedger ledge
     {
         ArgumentNullException.ThrowIfNull(input);
         var location = await planner.SaleLocationAsync(input.Channel, input.Fulfilment, cancellationToken);
-        var sold = input.Lines.Select(l => new Allocation(l.ChannelLineId, l.Sku, location.Id, l.Quantity, l.UnitPrice)).ToList();
+        var sold = input.Lines.Select(l => new Allocation(l.ChannelLineId, l.Sku, location.Id, l.Quantity, l.UnitPrice, l.Currency, l.UnitNet, l.UnitTax)).ToList();
         await MoveReservedStock.RecordAllAsync(ledger, MovementKind.PosSale, new AllocationInput(input.OrderId, input.Channel, sold), cancellationToken);
         await store.RecordShippedAsync(input.OrderId, sold, cancellationToken);
         return sold;

@@ -27,7 +27,7 @@ public sealed class ReportReadyForPickup(IOrderChannels channels, OrderStore sto
             return reported;
         }
 
-        var report = new PickupReport(input.ChannelOrderId, input.Lines, input.ChannelFulfilmentOrderId);
+        var report = new PickupReport(input.ChannelOrderId, input.Lines);
         if (!await channels.ReportReadyForPickupAsync(input.Channel, input.Store, report, cancellationToken))
         {
             return $"not reported: {input.Channel} has no ready-for-pickup call";

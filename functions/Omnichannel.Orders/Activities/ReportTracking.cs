@@ -32,7 +32,7 @@ public sealed class ReportTracking(IOrderChannels channels, OrderStore store, Ti
         }
 
         var s = input.Shipment;
-        var report = new ShipmentReport(input.ChannelOrderId, s.Lines, s.Carrier, s.TrackingNumber, s.TrackingUrl, s.ShippedAt, ChannelFulfilmentOrderId: s.ChannelFulfilmentOrderId);
+        var report = new ShipmentReport(input.ChannelOrderId, s.Lines, s.Carrier, s.TrackingNumber, s.TrackingUrl, s.ShippedAt);
         var receipt = await channels.Get(input.Channel).ReportShipmentAsync(input.Store, report, key, cancellationToken);
         var record = new ReportedShipment(key, receipt.ChannelShipmentId, time.GetUtcNow());
         await store.RecordReportAsync(record, cancellationToken);

@@ -42,12 +42,13 @@ public sealed class RequestFulfilment(
                     ShipTo = input.Order.ShippingAddress,
                     ServiceLevel = input.Order.Fulfilment.Network,
                     Items = items,
+                    input.Order.Notes,
                 };
                 await sender.SendAsync(endpoint, request, FlowKeys.Fulfilment(input.OrderId, group.Key), cancellationToken);
                 mode = "webhook";
             }
 
-            records.Add(new FulfilmentRecord(group.Key, mode, time.GetUtcNow(), items));
+            records.Add(new FulfilmentRecord(group.Key, mode, time.GetUtcNow(), items, input.Order.Notes));
             Log.FulfilmentRequested(logger, input.OrderId, group.Key, mode);
         }
 

@@ -49,7 +49,7 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
                 }
 
                 available[(line.Sku, location.Id)] -= take;
-                plan.Add(new Allocation(line.ChannelLineId, line.Sku, location.Id, take, line.UnitPrice));
+                plan.Add(new Allocation(line.ChannelLineId, line.Sku, location.Id, take, line.UnitPrice, line.Currency, line.UnitNet, line.UnitTax));
                 left -= take;
                 if (left == 0)
                 {
@@ -102,5 +102,8 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
     }
 
     internal static MovementCommand Command(MovementKind kind, Allocation a, string key, StockInput input) =>
-        new(a.Sku, kind, a.Location, a.Quantity, key, new MovementSource(input.Channel, input.OrderId, "order-flow"), UnitPrice: kind == MovementKind.Reserve ? null : a.UnitPrice);
+        new(a.Sku, kind, a.Location, a.Quantity, key, new MovementSource(input.Channel, input.OrderId, "order-flow"), UnitPrice: kind == MovementKind.Reserve ? null : a.UnitPrice,
+            Currency: kind == MovementKind.Reserve ? null : a.Currency,
+            UnitNet: kind == MovementKind.Reserve ? null : a.UnitNet,
+            UnitTax: kind == MovementKind.Reserve ? null : a.UnitTax);
 }

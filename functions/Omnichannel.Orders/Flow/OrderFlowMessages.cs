@@ -38,19 +38,18 @@ public sealed record ShipmentConfirmation(
     Uri? TrackingUrl,
     DateTimeOffset ShippedAt,
     IReadOnlyList<ShipmentLine> Lines,
-    string? ChannelFulfilmentOrderId = null,
     string? Location = null);
 
 /// <summary>The payload of <see cref="OrderEvents.ReadyForPickup"/> and <see cref="OrderEvents.PickedUp"/>.</summary>
 /// <param name="At">When it happened at the store.</param>
-/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order of the lines.</param>
-public sealed record PickupEvent(DateTimeOffset At, string? ChannelFulfilmentOrderId = null);
+public sealed record PickupEvent(DateTimeOffset At);
 
 /// <summary>Input of <c>ReportReadyForPickup</c>.</summary>
-public sealed record PickupInput(string OrderId, string Channel, string Store, string ChannelOrderId, IReadOnlyList<ShipmentLine> Lines, string? ChannelFulfilmentOrderId);
+public sealed record PickupInput(string OrderId, string Channel, string Store, string ChannelOrderId, IReadOnlyList<ShipmentLine> Lines);
 
 /// <summary>A line matched to a catalogue SKU.</summary>
-public sealed record MatchedLine(string ChannelLineId, string Sku, int Quantity, decimal UnitPrice, string MatchedBy);
+/// <remarks>Currency, UnitNet (after every discount, without tax) and UnitTax feed the sales report; null in flows started before they were kept.</remarks>
+public sealed record MatchedLine(string ChannelLineId, string Sku, int Quantity, decimal UnitPrice, string MatchedBy, string? Currency = null, decimal? UnitNet = null, decimal? UnitTax = null);
 
 /// <summary>A line that matched nothing, with what the channel called it.</summary>
 public sealed record UnmatchedLine(string ChannelLineId, string? ChannelItemId, string? ChannelSku, string? Title);
@@ -65,7 +64,8 @@ public sealed record MatchedOrder(CanonicalOrder Order, MatchResult Match);
 public sealed record StockInput(string OrderId, string Channel, FulfilmentMethod Fulfilment, IReadOnlyList<MatchedLine> Lines, int Attempt = 0);
 
 /// <summary>Units of one line reserved (or shipped, released) at one location.</summary>
-public sealed record Allocation(string ChannelLineId, string Sku, string Location, int Quantity, decimal UnitPrice);
+/// <remarks>Currency, UnitNet (after every discount, without tax) and UnitTax feed the sales report; null in flows started before they were kept.</remarks>
+public sealed record Allocation(string ChannelLineId, string Sku, string Location, int Quantity, decimal UnitPrice, string? Currency = null, decimal? UnitNet = null, decimal? UnitTax = null);
 
 /// <summary>A reservation attempt: all lines reserved, or what is missing (nothing is then held).</summary>
 public sealed record ReservationResult(IReadOnlyList<Allocation> Allocations, IReadOnlyList<string> Missing)

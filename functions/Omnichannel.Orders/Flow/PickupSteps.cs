@@ -30,8 +30,8 @@ internal sealed class PickupSteps(TaskOrchestrationContext context, FlowWaits wa
 
         var lines = ShippingSteps.LinesOf(held);
         var told = await context.CallActivityAsync<string>(
-            ReportReadyForPickup.Name, new PickupInput(input.OrderId, input.Channel, input.Store, input.ChannelOrderId, lines, ready!.ChannelFulfilmentOrderId), reporting);
-        context.SetCustomStatus(new OrderProgress(OrderStatus.ReadyForPickup, $"Ready at {where} since {ready.At:u}; {told}"));
+            ReportReadyForPickup.Name, new PickupInput(input.OrderId, input.Channel, input.Store, input.ChannelOrderId, lines), reporting);
+        context.SetCustomStatus(new OrderProgress(OrderStatus.ReadyForPickup, $"Ready at {where} since {ready!.At:u}; {told}"));
         var (collected, pickup) = await waits.WaitAsync<PickupEvent>(
             OrderEvents.PickedUp,
             options.CollectionDeadline,
@@ -41,6 +41,6 @@ internal sealed class PickupSteps(TaskOrchestrationContext context, FlowWaits wa
             return null;
         }
 
-        return new ShipmentConfirmation(PickupCarrier, string.Empty, null, pickup!.At, lines, pickup.ChannelFulfilmentOrderId ?? ready.ChannelFulfilmentOrderId);
+        return new ShipmentConfirmation(PickupCarrier, string.Empty, null, pickup!.At, lines);
     }
 }

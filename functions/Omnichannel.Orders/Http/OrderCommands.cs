@@ -123,7 +123,7 @@ internal static class OrderCommands
 
         // No lines: everything reserved at that location (the flow knows it).
         var lines = request.Lines?.Select(l => new ShipmentLine(l.LineId!, l.Quantity!.Value)).ToList() ?? [];
-        var shipment = new ShipmentConfirmation(carrier, tracking, request.TrackingUrl, request.ShippedAt ?? time.GetUtcNow(), lines, request.ChannelFulfilmentOrderId, request.Location?.Trim());
+        var shipment = new ShipmentConfirmation(carrier, tracking, request.TrackingUrl, request.ShippedAt ?? time.GetUtcNow(), lines, request.Location?.Trim());
         if (ShipmentLocation.Check(shipment, stored?.Fulfilment ?? []) is { } wrong)
         {
             return OrderQueries.Invalid("location", wrong);

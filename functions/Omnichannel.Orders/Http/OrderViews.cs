@@ -132,7 +132,6 @@ public sealed record CancelOrderRequest(string? Reason = null);
 /// <param name="TrackingUrl">Tracking link, optional.</param>
 /// <param name="ShippedAt">When it left; default now.</param>
 /// <param name="Lines">Channel line ids and quantities; default everything reserved at the shipping location.</param>
-/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order id, needed to report to Shopify.</param>
 /// <param name="Location">The location the parcel left; needed when the order ships from several (one parcel each) and the lines do not tell.</param>
 public sealed record ShipmentRequest(
     string? Carrier = null,
@@ -140,7 +139,6 @@ public sealed record ShipmentRequest(
     Uri? TrackingUrl = null,
     DateTimeOffset? ShippedAt = null,
     IReadOnlyList<ShipmentLineRequest>? Lines = null,
-    string? ChannelFulfilmentOrderId = null,
     string? Location = null);
 
 /// <summary>A line of a shipment.</summary>
@@ -148,8 +146,7 @@ public sealed record ShipmentLineRequest(string? LineId = null, int? Quantity = 
 
 /// <summary>The body (optional) of <c>POST /api/orders/{id}/ready-for-pickup</c> and <c>/picked-up</c>.</summary>
 /// <param name="At">When it happened at the store; default now.</param>
-/// <param name="ChannelFulfilmentOrderId">Shopify: the fulfillment order of the lines (needed to tell Shopify).</param>
-public sealed record PickupRequest(DateTimeOffset? At = null, string? ChannelFulfilmentOrderId = null);
+public sealed record PickupRequest(DateTimeOffset? At = null);
 
 /// <summary>The body of <c>POST /api/orders/{id}/events/{name}</c>: the event's payload (any JSON, optional).</summary>
 /// <param name="Payload">What the flow receives with the event.</param>

@@ -34,12 +34,6 @@ internal static class PickupCommands
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var fulfilmentOrder = request?.ChannelFulfilmentOrderId?.Trim();
-        if (fulfilmentOrder is { Length: 0 or > 200 } || fulfilmentOrder?.Any(char.IsControl) == true)
-        {
-            return OrderQueries.Invalid("channelFulfilmentOrderId", "'channelFulfilmentOrderId' must be 1 to 200 characters when given.");
-        }
-
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
@@ -57,7 +51,7 @@ internal static class PickupCommands
             return Conflict($"The order is {status?.ToString() ?? "not started"}; {action} needs it {expected}.");
         }
 
-        await FlowEvents.RaiseAsync(client, id, eventName, new PickupEvent(request?.At ?? time.GetUtcNow(), fulfilmentOrder), cancellationToken);
+        await FlowEvents.RaiseAsync(client, id, eventName, new PickupEvent(request?.At ?? time.GetUtcNow()), cancellationToken);
         return TypedResults.Accepted($"/api/orders/{id}", new OrderAccepted(id, action));
     }
 

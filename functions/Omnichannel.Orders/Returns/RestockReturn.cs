@@ -26,7 +26,8 @@ public sealed class RestockReturn(StockLedger ledger, OrderEventRecorder events)
             var line = r.Lines[i];
             var command = new MovementCommand(
                 line.Sku, MovementKind.Return, r.Location, line.Quantity, KeyFor(input.OrderId, r.ReturnId, i),
-                new MovementSource(input.Channel, input.OrderId, "order-return"), Reason: r.Reason, Condition: line.Condition, UnitPrice: line.UnitPrice);
+                new MovementSource(input.Channel, input.OrderId, "order-return"), Reason: r.Reason, Condition: line.Condition, UnitPrice: line.UnitPrice,
+                Currency: line.Currency, UnitNet: line.UnitNet, UnitTax: line.UnitTax);
             var outcome = await ledger.RecordAsync(command, cancellationToken);
             if (outcome.Rejection is { } rejection)
             {

@@ -59,7 +59,7 @@ internal static class ReturnCommands
             }
 
             var channelSku = stored.Order.Lines.FirstOrDefault(l => l.ChannelLineId == shipped.ChannelLineId)?.ChannelSku;
-            lines.Add(new ReturnedLine(shipped.ChannelLineId, channelSku, shipped.Sku, asked.Quantity!.Value, Enum.Parse<ReturnCondition>(asked.Condition!, ignoreCase: true), shipped.UnitPrice));
+            lines.Add(new ReturnedLine(shipped.ChannelLineId, channelSku, shipped.Sku, asked.Quantity!.Value, Enum.Parse<ReturnCondition>(asked.Condition!, ignoreCase: true), shipped.UnitPrice, shipped.Currency, shipped.UnitNet, shipped.UnitTax));
         }
 
         var returnId = request.ReturnId!.Trim();

@@ -12,7 +12,7 @@ namespace Omnichannel.Orders.Returns;
 public sealed record ReturnRecord(string ReturnId, string Location, IReadOnlyList<ReturnedLine> Lines, string? Reason, DateTimeOffset ReturnedAt, string Fingerprint);
 
 /// <summary>A returned line: the order's channel line, its catalogue SKU, units and their condition.</summary>
-public sealed record ReturnedLine(string ChannelLineId, string? ChannelSku, string Sku, int Quantity, ReturnCondition Condition, decimal UnitPrice);
+public sealed record ReturnedLine(string ChannelLineId, string? ChannelSku, string Sku, int Quantity, ReturnCondition Condition, decimal UnitPrice, string? Currency = null, decimal? UnitNet = null, decimal? UnitTax = null);
 
 /// <summary>Input of <see cref="OrderReturnFlow"/> and its activities.</summary>
 public sealed record ReturnInput(string OrderId, string Channel, string Store, string ChannelOrderId, ReturnRecord Return);

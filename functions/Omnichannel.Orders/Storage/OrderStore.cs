@@ -222,8 +222,8 @@ public sealed record StoredOrder(
     IReadOnlyList<Allocation> Shipped,
     IReadOnlyList<ReturnRecord> Returns);
 
-/// <summary>How an order was handed over: a signed webhook to the location, or a pick list for a store.</summary>
-public sealed record FulfilmentRecord(string Location, string Mode, DateTimeOffset RequestedAt, IReadOnlyList<PickItem> Items);
+/// <summary>How an order was handed over: a signed webhook to the location, or a pick list for a store; with the buyer's note, delivery instructions and gift message.</summary>
+public sealed record FulfilmentRecord(string Location, string Mode, DateTimeOffset RequestedAt, IReadOnlyList<PickItem> Items, OrderNotes? Notes = null);
 
 /// <summary>One line of a pick list.</summary>
 public sealed record PickItem(string ChannelLineId, string Sku, int Quantity);

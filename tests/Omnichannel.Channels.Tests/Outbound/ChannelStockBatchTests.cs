@@ -1,5 +1,6 @@
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Channels.Tests.Support;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Channels.Tests.Outbound;
 

@@ -7,6 +7,7 @@ using Omnichannel.Channels.Adapters.Shopify;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Channels.Tests.Support;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Channels.Tests.Outbound;
 
@@ -16,18 +17,20 @@ public sealed class OptionalChannelCallsTests
     private static readonly ReturnReport Return = new("ORD-1", "RET-1", "store-1", [new ReturnLine("L1", "SKU-1", 1, "damaged")], "too small", Deliveries.Now);
 
     [Fact]
-    public async Task Shopify_ReadyForPickup_PreparedForPickupMutationOnTheFulfillmentOrder()
+    public async Task Shopify_ReadyForPickup_PreparedForPickupMutationOnTheFulfillmentOrderHoldingTheLines()
     {
         await using var fixture = await OutboundFixture.CreateAsync();
-        fixture.Server.DefaultBody = "{\"data\":{\"fulfillmentOrderLineItemsPreparedForPickup\":{\"userErrors\":[]}}}";
+        var shop = new ShopifyFulfillmentOrdersFake(
+            new FakeFulfillmentOrder("gid://shopify/FulfillmentOrder/8", "gid://shopify/Location/1", [new("gid://shopify/FulfillmentOrderLineItem/80", "gid://shopify/LineItem/7", 1)]),
+            new FakeFulfillmentOrder("gid://shopify/FulfillmentOrder/9", "gid://shopify/Location/2", [new("gid://shopify/FulfillmentOrderLineItem/90", "gid://shopify/LineItem/1", 1)]));
+        fixture.Server.Handler = shop.Handle;
 
-        var told = await CreateSut(fixture).TryReportReadyForPickupAsync("shopify", "main", new PickupReport("ORD-1", [new ShipmentLine("L1", 1)], "gid://shopify/FulfillmentOrder/9"), CancellationToken.None);
+        var told = await CreateSut(fixture).TryReportReadyForPickupAsync("shopify", "main", new PickupReport("ORD-1", [new ShipmentLine("1", 1)]), CancellationToken.None);
 
         Assert.True(told);
-        var request = fixture.Single();
+        var request = fixture.Server.Requests.Last();
         Assert.Equal(("POST", "/admin/api/2025-07/graphql.json", "token-shopify"), (request.Method, request.PathAndQuery, request.Headers["X-Shopify-Access-Token"]));
-        Assert.Contains("fulfillmentOrderLineItemsPreparedForPickup(input: $input)", request.Json.GetProperty("query").GetString(), StringComparison.Ordinal);
-        var order = request.Json.GetProperty("variables").GetProperty("input").GetProperty("lineItemsByFulfillmentOrder")[0];
+        var order = Assert.Single(Assert.Single(shop.PreparedForPickup).GetProperty("input").GetProperty("lineItemsByFulfillmentOrder").EnumerateArray());
         Assert.Equal("gid://shopify/FulfillmentOrder/9", order.GetProperty("fulfillmentOrderId").GetString());
     }
 
@@ -35,12 +38,14 @@ public sealed class OptionalChannelCallsTests
     public async Task Shopify_PickedUpOrderWithoutTrackingNumber_FulfilmentWithoutTrackingInfo()
     {
         await using var fixture = await OutboundFixture.CreateAsync();
-        fixture.Server.DefaultBody = "{\"data\":{\"fulfillmentCreate\":{\"fulfillment\":{\"id\":\"gid://shopify/Fulfillment/6\"},\"userErrors\":[]}}}";
-        var pickedUp = new ShipmentReport("ORD-1", [new ShipmentLine("L1", 1)], "pickup", string.Empty, null, Deliveries.Now, ChannelFulfilmentOrderId: "gid://shopify/FulfillmentOrder/9");
+        var shop = new ShopifyFulfillmentOrdersFake(
+            new FakeFulfillmentOrder("gid://shopify/FulfillmentOrder/9", "gid://shopify/Location/2", [new("gid://shopify/FulfillmentOrderLineItem/90", "gid://shopify/LineItem/1", 1)]));
+        fixture.Server.Handler = shop.Handle;
+        var pickedUp = new ShipmentReport("ORD-1", [new ShipmentLine("1", 1)], "pickup", string.Empty, null, Deliveries.Now);
 
         await fixture.Client("shopify").ReportShipmentAsync("main", pickedUp, "k-pickup", CancellationToken.None);
 
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, fixture.Single().Json.GetProperty("variables").GetProperty("fulfillment").GetProperty("trackingInfo").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, Assert.Single(shop.Fulfillments).GetProperty("fulfillment").GetProperty("trackingInfo").ValueKind);
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Web;
-using Omnichannel.Channels.Tests.Support;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Channels.Tests.Polling;
 

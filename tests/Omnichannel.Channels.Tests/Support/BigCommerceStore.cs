@@ -1,3 +1,5 @@
+using Omnichannel.Testing;
+
 namespace Omnichannel.Channels.Tests.Support;
 
 /// <summary>Answers of a BigCommerce store's v2 order calls, for one order id, in the documented shapes.</summary>

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Channels.Configuration;
 using Omnichannel.Channels.Outbound;
 
+using Omnichannel.Testing;
+
 namespace Omnichannel.Channels.Tests.Support;
 
 /// <summary>A fake channel server plus the feature's services with one account per adapter pointing at it.</summary>

@@ -23,10 +23,10 @@ public sealed class ClickAndCollectTests
         Assert.Equal(HttpStatusCode.Conflict, (await hub.ConfirmShipmentAsync(id, "T-1")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(hub, id, "picked-up")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(hub, id, "ready-for-pickup", new { channelFulfilmentOrderId = "fo-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(hub, id, "ready-for-pickup", new { at = "2026-11-25T10:00:00Z" })).StatusCode);
         var ready = await hub.WaitForStatusAsync(id, OrderStatus.ReadyForPickup);
         var told = Assert.Single(hub.Channel.ReadyForPickup);
-        Assert.Equal(("rakuten", "R-1", "fo-1"), (told.Channel, told.Report.ChannelOrderId, told.Report.ChannelFulfilmentOrderId));
+        Assert.Equal(("rakuten", "R-1"), (told.Channel, told.Report.ChannelOrderId));
         Assert.Equal(("R-1-0", 3), (Assert.Single(told.Report.Lines).ChannelLineId, told.Report.Lines[0].Quantity));
         Assert.Contains(ready.Timeline, e => e is { What: "completed", Step: "ReportReadyForPickup", Detail: "ready for pickup reported to rakuten" });
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(hub, id, "ready-for-pickup")).StatusCode);
@@ -35,7 +35,7 @@ public sealed class ClickAndCollectTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await hub.WaitForEndAsync(id)).RuntimeStatus);
 
         var report = Assert.Single(hub.Channel.Reports);
-        Assert.Equal(($"{id}:pickup", "pickup", string.Empty, "fo-1"), (report.Key, report.Report.Carrier, report.Report.TrackingNumber, report.Report.ChannelFulfilmentOrderId));
+        Assert.Equal(($"{id}:pickup", "pickup", string.Empty), (report.Key, report.Report.Carrier, report.Report.TrackingNumber));
         Assert.Equal([MovementKind.Reserve, MovementKind.Ship], await Samples.MovementsAsync(hub.Services, Samples.Tee, id));
         Assert.Equal((197, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Store));
         Assert.Equal((300, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Warehouse));

@@ -69,7 +69,7 @@ public sealed class SplitShipmentTests
     }
 
     private static Task<HttpResponseMessage> ShipAsync(OrderHub hub, string id, string tracking, string? location) =>
-        hub.Client.PostAsJsonAsync(new Uri($"api/shipments/{id}", UriKind.Relative), new { carrier = "DHL", trackingNumber = tracking, channelFulfilmentOrderId = "gid://shopify/FulfillmentOrder/1", location });
+        hub.Client.PostAsJsonAsync(new Uri($"api/shipments/{id}", UriKind.Relative), new { carrier = "DHL", trackingNumber = tracking, location });
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 

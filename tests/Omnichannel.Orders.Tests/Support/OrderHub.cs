@@ -154,7 +154,7 @@ public sealed class OrderHub : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> ConfirmShipmentAsync(string id, string tracking = "TRACK-1") =>
-        Client.PostAsJsonAsync(new Uri($"api/shipments/{id}", UriKind.Relative), new { carrier = "DHL", trackingNumber = tracking, channelFulfilmentOrderId = "gid://shopify/FulfillmentOrder/1" });
+        Client.PostAsJsonAsync(new Uri($"api/shipments/{id}", UriKind.Relative), new { carrier = "DHL", trackingNumber = tracking });
 
     public async ValueTask DisposeAsync()
     {

@@ -45,8 +45,31 @@ public static class AmazonOrderMapper
                 : JsonRead.Opt(order, "IsISPU") == "true" ? new FulfilmentMethod(FulfilmentKind.PickupInStore, account["PickupStore"])
                 : FulfilmentMethod.Ship(JsonRead.Opt(order, "ShipServiceLevel")),
             Status = JsonRead.Opt(order, "OrderStatus") == "Canceled" ? ChannelOrderStatus.Cancelled : ChannelOrderStatus.Open,
+            Discounts = [],
+            ShippingCharges = items.Select(i => new ShippingCharge(
+                JsonRead.Opt(order, "ShipServiceLevel"),
+                Money(i, "ShippingPrice") ?? 0m,
+                Money(i, "ShippingDiscount") ?? 0m,
+                Money(i, "ShippingTax"))).Where(c => c.Price != 0 || c.Discount != 0).ToList(),
+            Totals = total is { } orderTotal && JsonRead.OptDec(orderTotal, "Amount") is { } amount ? Totals(amount, items) : null,
+            Notes = OrderNotes.Of(null, giftMessage: items.Select(i => JsonRead.Obj(i, "BuyerInfo") is { } bi ? JsonRead.Opt(bi, "GiftMessageText") : null).FirstOrDefault(m => m is not null)),
         };
     }
+
+    /// <summary>
+    /// Amazon states no tax convention on the order: ItemPrice includes VAT where the marketplace shows prices with
+    /// it (EU, UK) and excludes sales tax elsewhere (US). The convention is the one under which the parts make
+    /// OrderTotal; when neither does, tax is taken as added on top and the order is flagged by the totals check.
+    /// </summary>
+    private static OrderTotals Totals(decimal total, IReadOnlyList<JsonElement> items)
+    {
+        var tax = items.Sum(i => (Money(i, "ItemTax") ?? 0m) + (Money(i, "ShippingTax") ?? 0m) - (Money(i, "PromotionDiscountTax") ?? 0m) - (Money(i, "ShippingDiscountTax") ?? 0m));
+        var withoutTax = items.Sum(i => (Money(i, "ItemPrice") ?? 0m) - (Money(i, "PromotionDiscount") ?? 0m) + (Money(i, "ShippingPrice") ?? 0m) - (Money(i, "ShippingDiscount") ?? 0m));
+        var included = tax != 0 && Math.Abs(withoutTax - total) <= 0.01m * Math.Max(1, items.Count);
+        return new OrderTotals(total, tax, included);
+    }
+
+    private static decimal? Money(JsonElement item, string name) => JsonRead.Obj(item, name) is { } m ? JsonRead.OptDec(m, "Amount") : null;
 
     /// <summary>ItemPrice is the price of the whole quantity; the canonical line carries the unit price.</summary>
     private static OrderLine Line(JsonElement item)
@@ -62,6 +85,8 @@ public static class AmazonOrderMapper
             null,
             JsonRead.Opt(item, "Title"),
             quantity,
-            quantity > 0 ? Math.Round(price / quantity, 4) : price);
+            quantity > 0 ? Math.Round(price / quantity, 4) : price,
+            Money(item, "PromotionDiscount"),
+            Money(item, "ItemTax") is { } tax ? tax - (Money(item, "PromotionDiscountTax") ?? 0m) : null);
     }
 }

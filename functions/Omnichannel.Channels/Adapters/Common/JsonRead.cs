@@ -53,6 +53,12 @@ internal static class JsonRead
         : decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value) ? value
         : throw new PayloadException($"Field '{name}' is not a number.");
 
+    /// <summary>The sum of <paramref name="field"/> over the objects of array <paramref name="array"/> (e.g. Shopify <c>tax_lines[].price</c>); null when the array is absent.</summary>
+    public static decimal? SumOf(JsonElement e, string array, string field) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(array, out var v) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Sum(x => OptDec(x, field) ?? 0m)
+            : null;
+
     public static int Int(JsonElement e, string name) =>
         int.TryParse(Req(e, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
             ? value

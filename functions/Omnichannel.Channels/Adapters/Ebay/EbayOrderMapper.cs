@@ -41,14 +41,29 @@ public static class EbayOrderMapper
             {
                 var quantity = JsonRead.Int(l, "quantity");
                 var cost = JsonRead.Obj(l, "lineItemCost") is { } c ? JsonRead.OptDec(c, "value") ?? 0 : 0;
-                return new OrderLine(JsonRead.Req(l, "lineItemId"), JsonRead.Opt(l, "sku"), JsonRead.Opt(l, "legacyItemId"), JsonRead.Opt(l, "legacyVariationId"), null, null, JsonRead.Opt(l, "title"), quantity, quantity > 0 ? Math.Round(cost / quantity, 4) : cost);
+                var discounted = JsonRead.Obj(l, "discountedLineItemCost") is { } d ? JsonRead.OptDec(d, "value") : null;
+                var promotions = JsonRead.Arr(l, "appliedPromotions").Sum(p => JsonRead.Obj(p, "discountAmount") is { } a ? JsonRead.OptDec(a, "value") ?? 0m : 0m);
+                var taxes = JsonRead.Arr(l, "taxes").Select(x => JsonRead.Obj(x, "amount") is { } a ? JsonRead.OptDec(a, "value") : null).Where(x => x is not null).ToList();
+                return new OrderLine(
+                    JsonRead.Req(l, "lineItemId"), JsonRead.Opt(l, "sku"), JsonRead.Opt(l, "legacyItemId"), JsonRead.Opt(l, "legacyVariationId"), null, null, JsonRead.Opt(l, "title"), quantity,
+                    quantity > 0 ? Math.Round(cost / quantity, 4) : cost,
+                    discounted is { } after ? cost - after : l.TryGetProperty("appliedPromotions", out _) ? promotions : null,
+                    taxes.Count > 0 ? taxes.Sum() : null);
             }).ToList(),
             Fulfilment = pickup
                 ? new FulfilmentMethod(FulfilmentKind.PickupInStore, JsonRead.Obj(instructions, "pickupStep") is { } ps ? JsonRead.Opt(ps, "merchantLocationKey") : null)
                 : FulfilmentMethod.Ship(),
+            Discounts = [],
+            ShippingCharges = Amount(order, "deliveryCost") is { } delivery ? [new ShippingCharge(null, delivery, -(Amount(order, "deliveryDiscount") ?? 0m))] : [],
+            Totals = Amount(order, "total") is { } total ? new OrderTotals(total, Amount(order, "tax"), TaxIncluded: false) : null,
+            Notes = OrderNotes.Of(JsonRead.Opt(order, "buyerCheckoutNotes")),
             Status = JsonRead.Obj(order, "cancelStatus") is { } cs && JsonRead.Opt(cs, "cancelState") == "CANCELED" ? ChannelOrderStatus.Cancelled
                 : JsonRead.Opt(order, "orderPaymentStatus") == "FULLY_REFUNDED" ? ChannelOrderStatus.Refunded
                 : ChannelOrderStatus.Open,
         };
     }
+
+    /// <summary>An amount of <c>pricingSummary</c> (eBay writes discounts as negative values).</summary>
+    private static decimal? Amount(JsonElement order, string name) =>
+        JsonRead.Obj(order, "pricingSummary") is { } p && JsonRead.Obj(p, name) is { } a ? JsonRead.OptDec(a, "value") : null;
 }

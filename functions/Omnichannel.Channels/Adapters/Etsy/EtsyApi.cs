@@ -62,6 +62,8 @@ public sealed class EtsyApi : IChannelApi
                     ["price"] = price.GetProperty("amount").GetDecimal() / price.GetProperty("divisor").GetDecimal(),
                     ["quantity"] = match ? listing.Quantity : offering.GetProperty("quantity").GetInt32(),
                     ["is_enabled"] = offering.GetProperty("is_enabled").GetBoolean(),
+                    // Required by the v3 document (the processing profile); null where Etsy returned none.
+                    ["readiness_state_id"] = offering.TryGetProperty("readiness_state_id", out var readiness) && readiness.ValueKind == JsonValueKind.Number ? readiness.GetInt64() : null,
                 });
             }
 

@@ -41,6 +41,14 @@ public static class EtsyReceiptMapper
                 JsonRead.Int(t, "quantity"),
                 JsonRead.Obj(t, "price") is { } p ? JsonRead.Dec(p, "amount") / JsonRead.Dec(p, "divisor") : 0)).ToList(),
             Fulfilment = FulfilmentMethod.Ship(),
+            // Etsy's coupon discount is on the receipt, not spread over the transactions; tax and VAT come on top.
+            Discounts = Money(receipt, "discount_amt") is { } discount and not 0 ? [new OrderDiscount(null, discount, AllocatedToLines: false)] : [],
+            ShippingCharges = new[] { new ShippingCharge("shipping", Money(receipt, "total_shipping_cost") ?? 0m), new ShippingCharge("gift wrap", Money(receipt, "gift_wrap_price") ?? 0m) }
+                .Where(c => c.Price != 0).ToList(),
+            Totals = Money(receipt, "grandtotal") is { } total
+                ? new OrderTotals(total, (Money(receipt, "total_tax_cost") ?? 0m) + (Money(receipt, "total_vat_cost") ?? 0m), TaxIncluded: false)
+                : null,
+            Notes = OrderNotes.Of(JsonRead.Opt(receipt, "message_from_buyer"), giftMessage: JsonRead.Opt(receipt, "gift_message")),
             Status = JsonRead.Opt(receipt, "status")?.ToLowerInvariant() switch
             {
                 "canceled" or "cancelled" => ChannelOrderStatus.Cancelled,
@@ -49,6 +57,10 @@ public static class EtsyReceiptMapper
             },
         };
     }
+
+    /// <summary>An Etsy Money object (<c>amount</c> / <c>divisor</c>).</summary>
+    private static decimal? Money(JsonElement e, string name) =>
+        JsonRead.Obj(e, name) is { } m && JsonRead.OptDec(m, "amount") is { } amount && JsonRead.OptDec(m, "divisor") is { } divisor and not 0 ? amount / divisor : null;
 
     private static DateTimeOffset? Unix(JsonElement e, string name) =>
         JsonRead.Opt(e, name) is { } text && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)

@@ -30,6 +30,12 @@ public static class GenericOrderMapper
                 ? lines
                 : throw new PayloadException("Field 'lines' is missing or empty."),
             Fulfilment = fulfilment is { } f ? ReadFulfilment(f) : FulfilmentMethod.Ship(),
+            Discounts = JsonRead.Arr(order, "discounts").Select(d => new OrderDiscount(JsonRead.Opt(d, "code"), JsonRead.Dec(d, "amount"), AllocatedToLines: false)).ToList(),
+            ShippingCharges = JsonRead.Arr(order, "shipping_charges").Select(c => new ShippingCharge(JsonRead.Opt(c, "title"), JsonRead.Dec(c, "amount"), JsonRead.OptDec(c, "discount") ?? 0m, JsonRead.OptDec(c, "tax"))).ToList(),
+            Totals = JsonRead.Obj(order, "totals") is { } t
+                ? new OrderTotals(JsonRead.Dec(t, "total"), JsonRead.OptDec(t, "tax"), JsonRead.Opt(t, "tax_included") == "true")
+                : null,
+            Notes = OrderNotes.Of(JsonRead.Opt(order, "note"), JsonRead.Opt(order, "delivery_instructions"), JsonRead.Opt(order, "gift_message")),
             Status = cancelled ? ChannelOrderStatus.Cancelled : JsonRead.Opt(order, "status") switch
             {
                 null or "open" => ChannelOrderStatus.Open,
@@ -59,7 +65,9 @@ public static class GenericOrderMapper
         JsonRead.Opt(l, "gtin"),
         JsonRead.Opt(l, "title"),
         JsonRead.Int(l, "quantity"),
-        JsonRead.Dec(l, "unit_price"));
+        JsonRead.Dec(l, "unit_price"),
+        JsonRead.OptDec(l, "discount"),
+        JsonRead.OptDec(l, "tax"));
 
     private static FulfilmentMethod ReadFulfilment(JsonElement f) => JsonRead.Opt(f, "kind") switch
     {

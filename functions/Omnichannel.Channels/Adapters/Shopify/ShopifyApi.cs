@@ -5,7 +5,7 @@ using Omnichannel.Channels.Outbound;
 namespace Omnichannel.Channels.Adapters.Shopify;
 
 /// <summary>
-/// Shopify Admin GraphQL: <c>fulfillmentCreate</c> for tracking, <c>inventorySetQuantities</c> for stock.
+/// Shopify Admin GraphQL: <c>order.fulfillmentOrders</c> then <c>fulfillmentCreate</c> per fulfillment order for tracking, <c>inventorySetQuantities</c> for stock.
 /// Settings: <c>BaseUrl</c> (https://{shop}.myshopify.com), <c>AccessToken</c>, <c>ApiVersion</c> (default 2025-07),
 /// <c>InventoryReason</c> (default correction). A mutation's <c>userErrors</c> fail the call.
 /// </summary>
@@ -29,33 +29,49 @@ public sealed class ShopifyApi : IChannelApi
     internal static void Authorize(HttpRequestMessage message, ChannelAccount account) =>
         message.Headers.Add("X-Shopify-Access-Token", account.Required("AccessToken"));
 
+    /// <summary>
+    /// Reads the order's fulfillment orders, puts the shipped lines onto them and sends one
+    /// <c>fulfillmentCreate</c> per fulfillment order (a fulfillment order shipped whole without line items).
+    /// The receipt names every fulfillment created, space-separated.
+    /// </summary>
     public async Task<ShipmentReceipt> ReportShipmentAsync(ChannelRequest request, ShipmentReport shipment, string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        var fulfillmentOrderId = shipment.ChannelFulfilmentOrderId
-            ?? throw new ArgumentException("Shopify needs the fulfillment order id (ShipmentReport.ChannelFulfilmentOrderId).", nameof(shipment));
-        var variables = new
+        ArgumentNullException.ThrowIfNull(request);
+        var fulfillmentOrders = await ShopifyFulfillmentOrders.ReadAsync(request, shipment.ChannelOrderId);
+        var picks = ShopifyFulfillmentOrders.Plan(fulfillmentOrders, shipment.Lines, forShipping: true, request.Account.Channel, "fulfillmentCreate");
+        var created = new List<string>();
+        foreach (var pick in picks)
         {
-            fulfillment = new
+            var variables = new
             {
-                lineItemsByFulfillmentOrder = new[]
+                fulfillment = new
                 {
-                    new
+                    lineItemsByFulfillmentOrder = new[]
                     {
-                        fulfillmentOrderId,
-                        fulfillmentOrderLineItems = shipment.Lines.Select(l => new { id = l.ChannelLineId, quantity = l.Quantity }).ToArray(),
+                        new
+                        {
+                            fulfillmentOrderId = pick.FulfillmentOrderId,
+                            fulfillmentOrderLineItems = pick.Whole ? null : pick.Lines.Select(l => new { id = l.ChannelLineId, quantity = l.Quantity }).ToArray(),
+                        },
                     },
+                    // A picked-up click-and-collect order has no tracking to show the buyer.
+                    trackingInfo = string.IsNullOrEmpty(shipment.TrackingNumber) ? null : new { number = shipment.TrackingNumber, url = shipment.TrackingUrl?.ToString(), company = shipment.Carrier },
+                    notifyCustomer = shipment.NotifyCustomer,
                 },
-                // A picked-up click-and-collect order has no tracking to show the buyer.
-                trackingInfo = string.IsNullOrEmpty(shipment.TrackingNumber) ? null : new { number = shipment.TrackingNumber, url = shipment.TrackingUrl?.ToString(), company = shipment.Carrier },
-                notifyCustomer = shipment.NotifyCustomer,
-            },
-        };
+            };
 
-        // Shopify documents no idempotency key for fulfillmentCreate: not idempotent, retried only when throttled.
-        using var answer = await SendAsync(request, "fulfillmentCreate", FulfillmentCreate, variables, idempotent: false);
-        var id = answer.RootElement.GetProperty("data").GetProperty("fulfillmentCreate").GetProperty("fulfillment");
-        return new ShipmentReceipt(id.ValueKind == JsonValueKind.Object ? id.GetProperty("id").GetString() : null);
+            // Shopify documents no idempotency key for fulfillmentCreate: not idempotent, retried only when throttled.
+            // A retry of the whole report re-reads the fulfillment orders, so what was fulfilled is not sent again.
+            using var answer = await SendAsync(request, "fulfillmentCreate", FulfillmentCreate, variables, idempotent: false);
+            var id = answer.RootElement.GetProperty("data").GetProperty("fulfillmentCreate").GetProperty("fulfillment");
+            if (id.ValueKind == JsonValueKind.Object && id.GetProperty("id").GetString() is { } fulfillmentId)
+            {
+                created.Add(fulfillmentId);
+            }
+        }
+
+        return new ShipmentReceipt(created.Count == 0 ? null : string.Join(' ', created));
     }
 
     public async Task SetAvailableQuantityAsync(ChannelRequest request, ListingQuantity listing)

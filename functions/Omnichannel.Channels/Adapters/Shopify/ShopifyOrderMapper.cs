@@ -46,11 +46,30 @@ public static class ShopifyOrderMapper
                 null,
                 JsonRead.Opt(l, "title"),
                 JsonRead.Int(l, "quantity"),
-                JsonRead.Dec(l, "price"))).ToList(),
+                JsonRead.Dec(l, "price"),
+                JsonRead.SumOf(l, "discount_allocations", "amount") ?? JsonRead.OptDec(l, "total_discount"),
+                JsonRead.SumOf(l, "tax_lines", "price"))).ToList(),
             Fulfilment = FulfilmentMethod.Ship(JsonRead.Arr(order, "shipping_lines").Select(l => JsonRead.Opt(l, "code")).FirstOrDefault()),
+            // Shopify allocates every discount to the lines (discount_allocations) or to shipping lines.
+            Discounts = JsonRead.Arr(order, "discount_codes").Select(d => new OrderDiscount(JsonRead.Opt(d, "code"), JsonRead.OptDec(d, "amount") ?? 0m, AllocatedToLines: true)).ToList(),
+            ShippingCharges = JsonRead.Arr(order, "shipping_lines").Select(l => new ShippingCharge(
+                JsonRead.Opt(l, "title") ?? JsonRead.Opt(l, "code"),
+                JsonRead.OptDec(l, "price") ?? 0m,
+                JsonRead.SumOf(l, "discount_allocations", "amount") ?? 0m,
+                JsonRead.SumOf(l, "tax_lines", "price"))).ToList(),
+            Totals = JsonRead.OptDec(order, "total_price") is { } total
+                ? new OrderTotals(total, JsonRead.OptDec(order, "total_tax"), JsonRead.Opt(order, "taxes_included") == "true")
+                : null,
+            Notes = OrderNotes.Of(JsonRead.Opt(order, "note"), giftMessage: GiftMessage(order)),
             Status = JsonRead.Opt(order, "cancelled_at") is not null ? ChannelOrderStatus.Cancelled
                 : JsonRead.Opt(order, "financial_status") == "refunded" ? ChannelOrderStatus.Refunded
                 : ChannelOrderStatus.Open,
         };
     }
+
+    /// <summary>Shopify has no gift message field: themes put it in a note attribute (cart attribute) named like "gift message".</summary>
+    private static string? GiftMessage(JsonElement order) => JsonRead.Arr(order, "note_attributes")
+        .Where(a => JsonRead.Opt(a, "name") is { } n && n.Replace("_", " ", StringComparison.Ordinal).Contains("gift message", StringComparison.OrdinalIgnoreCase))
+        .Select(a => JsonRead.Opt(a, "value"))
+        .FirstOrDefault(v => v is not null);
 }

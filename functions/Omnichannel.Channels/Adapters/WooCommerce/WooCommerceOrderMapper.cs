@@ -49,7 +49,14 @@ public static class WooCommerceOrderMapper
                 JsonRead.Opt(l, "global_unique_id"),
                 JsonRead.Opt(l, "name"),
                 JsonRead.Int(l, "quantity"),
-                JsonRead.Dec(l, "price"))).ToList(),
+                UnitPrice(l),
+                JsonRead.OptDec(l, "subtotal") is { } subtotal && JsonRead.OptDec(l, "total") is { } total ? subtotal - total : null,
+                JsonRead.OptDec(l, "total_tax"))).ToList(),
+            // Amounts are without tax (total_tax apart) whatever prices_include_tax says; coupons are spread over the lines.
+            Discounts = JsonRead.Arr(order, "coupon_lines").Select(c => new OrderDiscount(JsonRead.Opt(c, "code"), JsonRead.OptDec(c, "discount") ?? 0m, AllocatedToLines: true)).ToList(),
+            ShippingCharges = JsonRead.Arr(order, "shipping_lines").Select(l => new ShippingCharge(JsonRead.Opt(l, "method_title"), JsonRead.OptDec(l, "total") ?? 0m, 0m, JsonRead.OptDec(l, "total_tax"))).ToList(),
+            Totals = JsonRead.OptDec(order, "total") is { } orderTotal ? new OrderTotals(orderTotal, JsonRead.OptDec(order, "total_tax"), TaxIncluded: false) : null,
+            Notes = OrderNotes.Of(JsonRead.Opt(order, "customer_note")),
             Fulfilment = methodId is not null && PickupMethods.Contains(methodId)
                 ? new FulfilmentMethod(FulfilmentKind.PickupInStore, account["PickupStore"] ?? JsonRead.Opt(method, "method_title"))
                 : FulfilmentMethod.Ship(methodId),
@@ -61,4 +68,10 @@ public static class WooCommerceOrderMapper
             },
         };
     }
+
+    /// <summary>The unit price before discounts (<c>subtotal</c> / quantity); Woo's <c>price</c> is after them.</summary>
+    private static decimal UnitPrice(JsonElement line) =>
+        JsonRead.OptDec(line, "subtotal") is { } subtotal && JsonRead.Int(line, "quantity") is > 0 and var quantity
+            ? subtotal / quantity
+            : JsonRead.Dec(line, "price");
 }

@@ -52,8 +52,8 @@ public sealed class WooCommerceWebhookAdapterTests
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 1, 5, TimeSpan.Zero), order.UpdatedAt);
         Assert.Equal(new Party("John Doe", "john.doe@example.com", "(555) 555-5555"), order.Buyer);
         Assert.Equal("94103", order.ShippingAddress?.PostalCode);
-        Assert.Equal(new OrderLine("315", "WOO-1", "93", null, null, null, "Woo Single #1", 2, 6m), order.Lines[0]);
-        Assert.Equal(new OrderLine("316", "SYI-BLK", "22", "23", null, "4006381333931", "Ship Your Idea - Color: Black", 1, 12m), order.Lines[1]);
+        Assert.Equal(new OrderLine("315", "WOO-1", "93", null, null, null, "Woo Single #1", 2, 6m, Discount: 0m), order.Lines[0]);
+        Assert.Equal(new OrderLine("316", "SYI-BLK", "22", "23", null, "4006381333931", "Ship Your Idea - Color: Black", 1, 12m, Discount: 0m), order.Lines[1]);
         Assert.Equal(FulfilmentMethod.Ship("flat_rate"), order.Fulfilment);
         Assert.Equal(ChannelOrderStatus.Open, order.Status);
     }
