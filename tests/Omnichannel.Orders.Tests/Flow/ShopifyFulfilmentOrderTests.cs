@@ -42,7 +42,7 @@ public sealed class ShopifyFulfilmentOrderTests
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(order, (Samples.Tee, 1), (Samples.Mug, 5)), "evt-fo-1")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
         Assert.Equal(HttpStatusCode.Accepted, (await ShipAsync(hub, id, "TRACK-ST", Samples.Store)).StatusCode);
-        await Poll.UntilAsync(() => Task.FromResult(shop.Fulfillments.Count == 1));
+        await Eventually.UntilAsync(() => shop.Fulfillments.Count == 1, "the first parcel's fulfilment sent");
         Assert.Equal(HttpStatusCode.Accepted, (await ShipAsync(hub, id, "TRACK-WH", Samples.Warehouse)).StatusCode);
         var end = await hub.WaitForEndAsync(id);
 
