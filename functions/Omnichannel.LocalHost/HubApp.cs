@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Omnichannel.Functions;
 using Omnichannel.LocalHost.Configuration;
+using Omnichannel.LocalHost.Demo;
 using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.LocalHost.Durable;
 using Omnichannel.LocalHost.Functions;
@@ -50,6 +51,10 @@ public static class HubApp
         builder.Services.AddSingleton(functions);
         builder.Services.AddLocalDurable(configuration, functions.All.Where(f => f.Kind is TriggerKind.Orchestration or TriggerKind.Activity).Select(f => f.Method));
         builder.Services.AddHub(configuration);
+
+        // Dev-only: the demo catalogue (Orders:SeedDemo), seeded by the local host alone, never on Azure.
+        builder.Services.AddSingleton<DemoCatalogue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoCatalogue>());
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationMiddleware>();

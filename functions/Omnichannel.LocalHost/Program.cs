@@ -3,7 +3,6 @@ using Omnichannel.Hosting.Configuration;
 using Omnichannel.LocalHost;
 using Omnichannel.LocalHost.Functions;
 using Omnichannel.LocalHost.LocalStorage;
-using Omnichannel.Storage.Emulator;
 
 try
 {

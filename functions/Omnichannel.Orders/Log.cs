@@ -41,9 +41,6 @@ internal static partial class Log
     [LoggerMessage(5021, LogLevel.Information, "Order {OrderId}: tracking {Carrier} reported to {Channel} (key {Key})")]
     public static partial void TrackingReported(ILogger logger, string orderId, string channel, string carrier, string key);
 
-    [LoggerMessage(5030, LogLevel.Information, "Demo data seeded: {Products} products, {Locations} locations")]
-    public static partial void DemoSeeded(ILogger logger, int products, int locations);
-
     [LoggerMessage(5040, LogLevel.Information, "Order {OrderId}: stock of {Sku} changed, backorder woken")]
     public static partial void BackorderWoken(ILogger logger, string orderId, string sku);
 

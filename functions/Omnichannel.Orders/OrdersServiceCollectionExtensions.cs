@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Events;
 using Omnichannel.Orders.Configuration;
-using Omnichannel.Orders.Demo;
 using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Fulfilment;
 using Omnichannel.Orders.Intake;
@@ -44,8 +43,6 @@ public static class OrdersServiceCollectionExtensions
         services.TryAddSingleton<FulfilmentSender>();
         services.AddOptionalChannelCalls();
         services.TryAddSingleton<IOrderChannels, ChannelClientsAdapter>();
-        services.TryAddSingleton<DemoCatalogue>();
-        services.AddHostedService(sp => sp.GetRequiredService<DemoCatalogue>());
         services.AddHttpClient(FulfilmentSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
         return services;

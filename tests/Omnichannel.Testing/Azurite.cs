@@ -1,5 +1,5 @@
+using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.Storage.Connection;
-using Omnichannel.Storage.Emulator;
 
 namespace Omnichannel.Testing;
 

@@ -1,4 +1,4 @@
-using Omnichannel.Storage.Emulator;
+using Omnichannel.LocalHost.LocalStorage;
 
 namespace Omnichannel.Testing;
 

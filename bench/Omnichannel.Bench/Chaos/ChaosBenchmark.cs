@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Omnichannel.Bench.Orders;
 using Omnichannel.Channels.Adapters.Common;
-using Omnichannel.Storage.Emulator;
+using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.Testing;
 
 namespace Omnichannel.Bench.Chaos;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Omnichannel.Storage.Emulator;
+using Omnichannel.LocalHost.LocalStorage;
 
 namespace Omnichannel.Bench.Chaos;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Storage.Connection;
-using Omnichannel.Storage.Emulator;
 
 namespace Omnichannel.LocalHost.LocalStorage;
 

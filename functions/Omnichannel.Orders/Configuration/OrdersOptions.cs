@@ -48,7 +48,7 @@ public sealed class OrdersOptions
 
     /// <summary>
     /// On start, when the catalogue has no locations, seed the demo catalogue: store-berlin (200), wh-main (300)
-    /// and fba-eu (200, Amazon) of DEMO-TEE, plus DEMO-MUG and DEMO-CAP. Default false; meant for local runs.
+    /// and fba-eu (200, Amazon) of DEMO-TEE, plus DEMO-MUG and DEMO-CAP. Default false. Read by the local host only (functions/Omnichannel.LocalHost/Demo); the app on Azure never seeds it.
     /// </summary>
     public bool SeedDemo { get; set; }
 

@@ -87,7 +87,7 @@ public sealed class ChannelResilienceTests
     [Fact]
     public async Task Calls_DeadEndpoint_CircuitOpensAndFailsFast()
     {
-        var dead = new Uri($"http://127.0.0.1:{Omnichannel.Storage.Emulator.AzuriteLauncher.FreePorts().Blob}/");
+        var dead = new Uri($"http://127.0.0.1:{Omnichannel.LocalHost.LocalStorage.AzuriteLauncher.FreePorts().Blob}/");
         await using var fixture = await OutboundFixture.CreateAsync(
             new() { ["Channels:Http:BreakerMinimumThroughput"] = "2", ["Channels:Http:MaxRetries"] = "0", ["Channels:Http:BreakDuration"] = "00:01:00" },
             baseUrl: dead);

@@ -60,7 +60,7 @@ public sealed class HealthFunctionsTests
         using var stop = new CancellationTokenSource();
         var refusing = RefuseAsync(dead, stop.Token);
         var port = ((IPEndPoint)dead.LocalEndpoint).Port;
-        await using var hub = new HubFactory(new Omnichannel.Storage.Emulator.AzuritePorts(port, port, port).ConnectionString);
+        await using var hub = new HubFactory(new Omnichannel.LocalHost.LocalStorage.AzuritePorts(port, port, port).ConnectionString);
         using var client = hub.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));

@@ -16,7 +16,7 @@ public sealed class LocalDurableOptionsTests
     [Fact]
     public void HostJson_VisibilityTimeouts_OneMinuteForBothHosts()
     {
-        using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Omnichannel.Storage.Emulator.AzuriteLauncher.FindRepositoryRoot(), "functions", "Omnichannel.Functions", "host.json")));
+        using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Omnichannel.LocalHost.LocalStorage.AzuriteLauncher.FindRepositoryRoot(), "functions", "Omnichannel.Functions", "host.json")));
         var provider = hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
 
         Assert.Equal("00:01:00", provider.GetProperty("workItemQueueVisibilityTimeout").GetString());

@@ -1,4 +1,4 @@
-using Omnichannel.Storage.Emulator;
+using Omnichannel.LocalHost.LocalStorage;
 
 namespace Omnichannel.LocalHost.Tests.LocalStorage;
 
@@ -54,7 +54,7 @@ public sealed class AzuriteLauncherTests
         var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, WorkingDirectory = root };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(
-            "node --require functions/Omnichannel.Storage/Emulator/azurite-watchdog.cjs node_modules/azurite/dist/src/azurite.js " +
+            "node --require functions/Omnichannel.LocalHost/LocalStorage/azurite-watchdog.cjs node_modules/azurite/dist/src/azurite.js " +
             $"--silent --skipApiVersionCheck --inMemoryPersistence --blobPort {ports.Blob} --queuePort {ports.Queue} --tablePort {ports.Table} " +
             "> /dev/null & echo $!; wait");
         using var starter = System.Diagnostics.Process.Start(start)!;

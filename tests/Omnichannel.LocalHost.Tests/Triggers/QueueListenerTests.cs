@@ -4,9 +4,9 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omnichannel.Hosting.Health;
+using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Storage.Connection;
-using Omnichannel.Storage.Emulator;
 using Omnichannel.Testing;
 
 namespace Omnichannel.LocalHost.Tests.Triggers;

@@ -1,18 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Ledger.Stock;
-using Omnichannel.Orders.Demo;
-using Omnichannel.Orders.Tests.Support;
+using Omnichannel.LocalHost.Demo;
+using Omnichannel.Testing;
 
-namespace Omnichannel.Orders.Tests.Demo;
+namespace Omnichannel.LocalHost.Tests.Demo;
 
 public sealed class DemoCatalogueTests
 {
     [Fact]
     public async Task SeedDemo_OnEmptyStore_SeedsStoreWarehouseAndFbaOnce()
     {
-        var settings = OrderHub.UniqueSettings();
-        settings["Orders:SeedDemo"] = "true";
-        await using var hub = await OrderHub.CreateAsync(settings);
+        await using var hub = await HubFactory.CreateAsync(new Dictionary<string, string?> { ["Orders:SeedDemo"] = "true" });
 
         var tee = await hub.Services.GetRequiredService<StockReader>().GetAsync("DEMO-TEE", default);
         Assert.Equal(700, tee!.OnHand);
@@ -24,7 +22,7 @@ public sealed class DemoCatalogueTests
     [Fact]
     public async Task SeedDemo_Off_LeavesTheStoreEmpty()
     {
-        await using var hub = await OrderHub.CreateAsync();
+        await using var hub = await HubFactory.CreateAsync();
 
         Assert.Null(await hub.Services.GetRequiredService<StockReader>().GetAsync("DEMO-TEE", default));
     }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Omnichannel.Storage.Emulator;
+namespace Omnichannel.LocalHost.LocalStorage;
 
 /// <summary>
 /// Installs (from the repository's pinned <c>package.json</c>/lock file) and starts Azurite, the local
@@ -13,7 +13,7 @@ public static class AzuriteLauncher
     private const string EntryPoint = "node_modules/azurite/dist/src/azurite.js";
 
     /// <summary>Ends Azurite when the process that started it dies without stopping it.</summary>
-    private const string Watchdog = "functions/Omnichannel.Storage/Emulator/azurite-watchdog.cjs";
+    private const string Watchdog = "functions/Omnichannel.LocalHost/LocalStorage/azurite-watchdog.cjs";
 
     /// <summary>
     /// Starts Azurite on <paramref name="ports"/> unless something already listens there, in which case the

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Omnichannel.Storage.Emulator;
+namespace Omnichannel.LocalHost.LocalStorage;
 
 /// <summary>Keeps the last lines a child process printed, to explain a failed start in one message.</summary>
 internal sealed class AzuriteOutput

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Omnichannel.Storage.Emulator;
+namespace Omnichannel.LocalHost.LocalStorage;
 
 /// <summary>
 /// A running Azurite. Disposing stops it when this process started it; an emulator that was already

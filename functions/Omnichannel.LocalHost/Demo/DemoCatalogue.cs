@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
+using Omnichannel.LocalHost.Diagnostics;
 using Omnichannel.Orders.Configuration;
 
-namespace Omnichannel.Orders.Demo;
+namespace Omnichannel.LocalHost.Demo;
 
 /// <summary>
 /// Seeds the demo catalogue on an empty store when <see cref="OrdersOptions.SeedDemo"/> is true. Every write is

@@ -1,4 +1,4 @@
-namespace Omnichannel.Storage.Emulator;
+namespace Omnichannel.LocalHost.LocalStorage;
 
 /// <summary>The three loopback ports Azurite listens on.</summary>
 public sealed record AzuritePorts(int Blob, int Queue, int Table)
