@@ -41,6 +41,7 @@ public static class OrdersServiceCollectionExtensions
         services.TryAddSingleton<ArchivedOrderReader>();
         services.TryAddSingleton<LocationPlanner>();
         services.TryAddSingleton<FulfilmentSender>();
+        services.TryAddSingleton<ReportOnce>();
         services.AddOptionalChannelCalls();
         services.TryAddSingleton<IOrderChannels, ChannelClientsAdapter>();
         services.AddHttpClient(FulfilmentSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));

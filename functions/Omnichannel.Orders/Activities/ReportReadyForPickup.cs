@@ -12,7 +12,7 @@ namespace Omnichannel.Orders.Activities;
 /// <c>{order id}:ready</c> and not repeated by a retry, replay or rewind (a repeat would notify the buyer again).
 /// Returns the outcome shown in the timeline.
 /// </summary>
-public sealed class ReportReadyForPickup(IOrderChannels channels, OrderStore store, TimeProvider time)
+public sealed class ReportReadyForPickup(IOrderChannels channels, ReportOnce once)
 {
     public const string Name = nameof(ReportReadyForPickup);
 
@@ -20,20 +20,11 @@ public sealed class ReportReadyForPickup(IOrderChannels channels, OrderStore sto
     public async Task<string> RunAsync([ActivityTrigger] PickupInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var key = $"{input.OrderId}:ready";
-        var reported = $"ready for pickup reported to {input.Channel}";
-        if (await store.GetReportAsync(key, cancellationToken) is not null)
-        {
-            return reported;
-        }
-
         var report = new PickupReport(input.ChannelOrderId, input.Lines);
-        if (!await channels.ReportReadyForPickupAsync(input.Channel, input.Store, report, cancellationToken))
-        {
-            return $"not reported: {input.Channel} has no ready-for-pickup call";
-        }
-
-        await store.RecordReportAsync(new ReportedShipment(key, null, time.GetUtcNow()), cancellationToken);
-        return reported;
+        var record = await once.RunAsync(
+            $"{input.OrderId}:ready",
+            async () => await channels.ReportReadyForPickupAsync(input.Channel, input.Store, report, cancellationToken) ? new ReportSent(null) : null,
+            cancellationToken);
+        return record is null ? $"not reported: {input.Channel} has no ready-for-pickup call" : $"ready for pickup reported to {input.Channel}";
     }
 }

@@ -14,7 +14,7 @@ namespace Omnichannel.Orders.Activities;
 /// sent again; channels that dedupe by key (Amazon, generic, POS) also drop a repeat after a crash between
 /// their answer and the record.
 /// </summary>
-public sealed class ReportTracking(IOrderChannels channels, OrderStore store, TimeProvider time, ILogger<ReportTracking> logger)
+public sealed class ReportTracking(IOrderChannels channels, ReportOnce once, ILogger<ReportTracking> logger)
 {
     public const string Name = nameof(ReportTracking);
 
@@ -22,21 +22,18 @@ public sealed class ReportTracking(IOrderChannels channels, OrderStore store, Ti
         string.IsNullOrEmpty(trackingNumber) ? $"{orderId}:pickup" : $"{orderId}:shipment:{trackingNumber}";
 
     [Function(Name)]
-    public async Task<ReportedShipment> RunAsync([ActivityTrigger] TrackingInput input, CancellationToken cancellationToken)
+    public async Task<ChannelReportRecord> RunAsync([ActivityTrigger] TrackingInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var key = KeyFor(input.OrderId, input.Shipment.TrackingNumber);
-        if (await store.GetReportAsync(key, cancellationToken) is { } reported)
-        {
-            return reported;
-        }
-
         var s = input.Shipment;
-        var report = new ShipmentReport(input.ChannelOrderId, s.Lines, s.Carrier, s.TrackingNumber, s.TrackingUrl, s.ShippedAt);
-        var receipt = await channels.Get(input.Channel).ReportShipmentAsync(input.Store, report, key, cancellationToken);
-        var record = new ReportedShipment(key, receipt.ChannelShipmentId, time.GetUtcNow());
-        await store.RecordReportAsync(record, cancellationToken);
-        Log.TrackingReported(logger, input.OrderId, input.Channel, s.Carrier, key);
-        return record;
+        var record = await once.RunAsync(key, async () =>
+        {
+            var report = new ShipmentReport(input.ChannelOrderId, s.Lines, s.Carrier, s.TrackingNumber, s.TrackingUrl, s.ShippedAt);
+            var receipt = await channels.Get(input.Channel).ReportShipmentAsync(input.Store, report, key, cancellationToken);
+            Log.TrackingReported(logger, input.OrderId, input.Channel, s.Carrier, key);
+            return new ReportSent(receipt.ChannelShipmentId);
+        }, cancellationToken);
+        return record!;
     }
 }

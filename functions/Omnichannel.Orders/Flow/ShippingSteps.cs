@@ -56,7 +56,7 @@ internal sealed class ShippingSteps(TaskOrchestrationContext context, FlowWaits 
     {
         await context.CallActivityAsync<int>(ShipStock.Name, new AllocationInput(input.OrderId, order.Channel, allocations, parcel), OrderFlow.Steps);
         context.SetCustomStatus(new OrderProgress(OrderStatus.Shipped, status));
-        await context.CallActivityAsync<ReportedShipment>(ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, parcel), reporting);
+        await context.CallActivityAsync<ChannelReportRecord>(ReportTracking.Name, new TrackingInput(input.OrderId, order.Channel, order.Store, order.ChannelOrderId, parcel), reporting);
     }
 
     /// <summary>The shipment lines of allocations: units per channel line.</summary>

@@ -69,8 +69,8 @@ public sealed record OrderFacts(
                 case ReleaseStock.Name:
                     released = true;
                     break;
-                case ReportTracking.Name when Read<ReportedShipment>(done.Result) is { } report:
-                    reports.Add(new ChannelReport("tracking", report.ReportedAt == default ? at : report.ReportedAt, report.IdempotencyKey, report.ChannelShipmentId, null));
+                case ReportTracking.Name when Read<ChannelReportRecord>(done.Result) is { } report:
+                    reports.Add(new ChannelReport("tracking", report.ReportedAt == default ? at : report.ReportedAt, report.IdempotencyKey, report.ChannelId, null));
                     break;
                 case ReportReadyForPickup.Name:
                     reports.Add(new ChannelReport("ready-for-pickup", at, null, null, Read<string>(done.Result)));

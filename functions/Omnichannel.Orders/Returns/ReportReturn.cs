@@ -10,7 +10,7 @@ namespace Omnichannel.Orders.Returns;
 /// returns; a report the channel accepted is recorded under that key and never sent again. Channels without a
 /// return call are not told, and the outcome says so. Returns the outcome shown on the order.
 /// </summary>
-public sealed class ReportReturn(IOrderChannels channels, OrderStore store, TimeProvider time)
+public sealed class ReportReturn(IOrderChannels channels, ReportOnce once)
 {
     public const string Name = nameof(ReportReturn);
 
@@ -20,21 +20,13 @@ public sealed class ReportReturn(IOrderChannels channels, OrderStore store, Time
         ArgumentNullException.ThrowIfNull(input);
         var r = input.Return;
         var key = $"{input.OrderId}:return:{r.ReturnId}";
-        if (await store.GetReportAsync(key, cancellationToken) is { } reported)
-        {
-            return Reported(input.Channel, reported.ChannelShipmentId);
-        }
-
         var lines = r.Lines.Select(l => new ReturnLine(l.ChannelLineId, l.ChannelSku, l.Quantity, l.Condition.ToString().ToLowerInvariant())).ToList();
         var report = new ReturnReport(input.ChannelOrderId, r.ReturnId, r.Location, lines, r.Reason, r.ReturnedAt);
-        var receipt = await channels.ReportReturnAsync(input.Channel, input.Store, report, key, cancellationToken);
-        if (receipt is null)
-        {
-            return $"not reported: {input.Channel} has no return call";
-        }
-
-        await store.RecordReportAsync(new ReportedShipment(key, receipt.ChannelReturnId, time.GetUtcNow()), cancellationToken);
-        return Reported(input.Channel, receipt.ChannelReturnId);
+        var record = await once.RunAsync(
+            key,
+            async () => await channels.ReportReturnAsync(input.Channel, input.Store, report, key, cancellationToken) is { } receipt ? new ReportSent(receipt.ChannelReturnId) : null,
+            cancellationToken);
+        return record is null ? $"not reported: {input.Channel} has no return call" : Reported(input.Channel, record.ChannelId);
     }
 
     private static string Reported(string channel, string? id) => id is null ? $"reported to {channel}" : $"reported to {channel} (return {id})";

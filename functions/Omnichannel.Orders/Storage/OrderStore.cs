@@ -161,22 +161,22 @@ public sealed class OrderStore
         });
     }
 
-    /// <summary>The channel's answer to a shipment reported under this key, or null when none was recorded.</summary>
-    public async Task<ReportedShipment?> GetReportAsync(string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>The channel's answer to a report sent under this key, or null when none was recorded.</summary>
+    public async Task<ChannelReportRecord?> GetReportAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
         var entity = await StorageCall.TryGetAsync(async () => (await Table.GetEntityAsync<TableEntity>(ReportPartition, TableKeys.Escape(idempotencyKey), cancellationToken: cancellationToken)).Value);
-        return entity is null ? null : new ReportedShipment(idempotencyKey, entity.GetString("ChannelShipmentId"), entity.GetDateTimeOffset("ReportedAt") ?? default);
+        return entity is null ? null : new ChannelReportRecord(idempotencyKey, entity.GetString("ChannelShipmentId"), entity.GetDateTimeOffset("ReportedAt") ?? default);
     }
 
-    /// <summary>Records a shipment the channel accepted; a second record under the same key (409) keeps the first.</summary>
-    public async Task RecordReportAsync(ReportedShipment report, CancellationToken cancellationToken)
+    /// <summary>Records a report the channel accepted; a second record under the same key (409) keeps the first.</summary>
+    public async Task RecordReportAsync(ChannelReportRecord report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         await EnsureCreatedAsync(cancellationToken);
         var entity = new TableEntity(ReportPartition, TableKeys.Escape(report.IdempotencyKey))
         {
-            ["ChannelShipmentId"] = report.ChannelShipmentId,
+            ["ChannelShipmentId"] = report.ChannelId,
             ["ReportedAt"] = report.ReportedAt,
         };
         await StorageCall.TryCreateAsync(() => Table.AddEntityAsync(entity, cancellationToken));
@@ -227,6 +227,3 @@ public sealed record FulfilmentRecord(string Location, string Mode, DateTimeOffs
 
 /// <summary>One line of a pick list.</summary>
 public sealed record PickItem(string ChannelLineId, string Sku, int Quantity);
-
-/// <summary>A shipment a channel accepted.</summary>
-public sealed record ReportedShipment(string IdempotencyKey, string? ChannelShipmentId, DateTimeOffset ReportedAt);
