@@ -175,6 +175,3 @@ public sealed class DeliveryForwarder(
         return new WebhookAck(WebhookOutcome.Quarantined, 0, "Unreadable payload kept for operations.");
     }
 }
-
-/// <summary>An order of the delivery is held by another forwarder right now: the queue retries the delivery.</summary>
-public sealed class DeliveryBusyException(string message) : Exception(message);

@@ -19,6 +19,3 @@ public sealed record WebhookContent
 
     public static WebhookContent Ignore(string reason) => new() { IgnoredBecause = reason };
 }
-
-/// <summary>An authentic payload the adapter cannot read: it is quarantined, not retried.</summary>
-public sealed class PayloadException(string message) : Exception(message);
