@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Omnichannel.Sync.Feeds;
 using Omnichannel.Sync.Http;
 using Omnichannel.Sync.Pushing;
 using Omnichannel.Sync.Tests.Support;
+
+using Omnichannel.Testing;
 
 namespace Omnichannel.Sync.Tests.Http;
 
@@ -50,7 +51,7 @@ public sealed class SyncHttpTests
     [Fact]
     public async Task StockChange_ThroughTheHubQueueFunctionAndRealGenericClient_PutsTheFigureToTheChannelServer()
     {
-        await using var server = await FakeHttpChannel.StartAsync();
+        await using var server = await FakeChannelServer.StartAsync();
         await using var hub = await SyncHub.CreateAsync(new()
         {
             ["Channels:rakuten:Adapter"] = "generic",
@@ -61,10 +62,10 @@ public sealed class SyncHttpTests
 
         // The ledger enqueues the change; the hub's own queue listener runs the sync function.
         await hub.AddListedProductAsync("g-1", "rakuten", 11);
-        var (path, body) = await server.FirstPut.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var put = await Eventually.ValueAsync(() => Task.FromResult(server.Requests.FirstOrDefault(r => r.Method == "PUT")), r => r is not null, "the first PUT to the channel");
 
-        Assert.Equal("/listings/rakuten-g-1/quantity", path);
-        Assert.Equal(11, JsonDocument.Parse(body).RootElement.GetProperty("quantity").GetInt32());
+        Assert.Equal("/listings/rakuten-g-1/quantity", put!.PathAndQuery);
+        Assert.Equal(11, put.Json.GetProperty("quantity").GetInt32());
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Sync.Tests.Support;
 
+using Omnichannel.Testing;
+
 namespace Omnichannel.Sync.Tests.Reconciliation;
 
 /// <summary>Reconciliation through a real adapter (WooCommerce) and its HTTP calls to a local fake store.</summary>
@@ -17,7 +19,7 @@ public sealed class RealChannelReconcileTests
     [Fact]
     public async Task Run_DriftInjectedAtTheChannel_ReadThroughTheAdapterAndFixed()
     {
-        await using var store = await FakeHttpChannel.StartAsync();
+        await using var store = await FakeChannelServer.StartAsync();
         var stock = new ConcurrentDictionary<string, int>();
         store.Handler = r => Answer(stock, r);
         await using var h = await SyncHarness.CreateAsync(
@@ -44,20 +46,21 @@ public sealed class RealChannelReconcileTests
         Assert.Equal(("woocommerce", "101", 40, 12), (drift.Channel, drift.ChannelItemId, drift.Shown, drift.Expected));
         Assert.Equal((2, 2, 1, 1, 0), (report.Listings, report.Read, report.Drifted, report.Fixed, report.Unreadable));
         Assert.Equal((12, 10), (stock["101"], stock["102/variations/7"]));
-        Assert.Contains(store.Requests, r => r is { Method: "GET", Path: Products + "102/variations/7" });
+        Assert.Contains(store.Requests, r => r.Method == "GET" && PathOf(r) == Products + "102/variations/7");
         var state = await h.State.GetAsync("sku-w", ChannelListing.ListingKey("woocommerce", "main", "101"), default);
         Assert.Equal((1, 40, 12), (state!.Drifts, state.LastDriftShown!.Value, state.Pushed!.Value));
     }
 
     /// <summary>The store's products and variations: GET shows <c>stock_quantity</c> (404 when unknown), PUT sets it.</summary>
-    private static (int Status, string Body)? Answer(ConcurrentDictionary<string, int> stock, (string Method, string Path, string Body) request)
+    private static (int Status, string Body)? Answer(ConcurrentDictionary<string, int> stock, RecordedRequest request)
     {
-        if (!request.Path.StartsWith(Products, StringComparison.Ordinal))
+        var path = PathOf(request);
+        if (!path.StartsWith(Products, StringComparison.Ordinal))
         {
             return (404, """{"code":"rest_no_route"}""");
         }
 
-        var id = request.Path[Products.Length..];
+        var id = path[Products.Length..];
         if (request.Method == "PUT")
         {
             stock[id] = JsonDocument.Parse(request.Body).RootElement.GetProperty("stock_quantity").GetInt32();
@@ -67,4 +70,6 @@ public sealed class RealChannelReconcileTests
             ? (200, string.Create(CultureInfo.InvariantCulture, $$"""{"id":"{{id}}","manage_stock":true,"stock_quantity":{{quantity}}}"""))
             : (404, """{"code":"woocommerce_rest_product_invalid_id"}""");
     }
+
+    private static string PathOf(RecordedRequest request) => request.PathAndQuery.Split('?')[0];
 }
