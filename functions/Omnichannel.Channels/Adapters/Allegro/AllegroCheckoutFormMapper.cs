@@ -5,7 +5,13 @@ using Omnichannel.Channels.Model;
 
 namespace Omnichannel.Channels.Adapters.Allegro;
 
-/// <summary>Maps an Allegro checkout form (<c>GET /order/checkout-forms/{id}</c>). A pickup point delivery is a pickup.</summary>
+/// <summary>
+/// Maps an Allegro checkout form (<c>GET /order/checkout-forms/{id}</c>). A pickup point delivery is a pickup.
+/// Money: prices are gross (tax included); a line's <c>originalPrice</c> is the unit price before its discounts and
+/// <c>price</c> the unit price paid, so the line discount is their difference times the quantity (the schema's
+/// <c>discounts[]</c> name only the type). Delivery <c>cost</c> and each line's additional services (price × quantity)
+/// are charges; <c>summary.totalToPay</c> is the total. <c>messageToSeller</c> is the buyer's note.
+/// </summary>
 public static class AllegroCheckoutFormMapper
 {
     public static CanonicalOrder Map(JsonElement form, ChannelAccount account)
@@ -34,6 +40,9 @@ public static class AllegroCheckoutFormMapper
             {
                 var offer = JsonRead.Obj(l, "offer");
                 var external = offer is { } o ? JsonRead.Obj(o, "external") : null;
+                var quantity = JsonRead.Int(l, "quantity");
+                var paid = Amount(l, "price") ?? 0m;
+                var original = Amount(l, "originalPrice") ?? paid;
                 return new OrderLine(
                     JsonRead.Req(l, "id"),
                     external is { } e ? JsonRead.Opt(e, "id") : null,
@@ -42,13 +51,38 @@ public static class AllegroCheckoutFormMapper
                     null,
                     null,
                     offer is { } on ? JsonRead.Opt(on, "name") : null,
-                    JsonRead.Int(l, "quantity"),
-                    JsonRead.Obj(l, "price") is { } p ? JsonRead.Dec(p, "amount") : 0);
+                    quantity,
+                    original,
+                    original > paid ? (original - paid) * quantity : null);
             }).ToList(),
+            ShippingCharges = Charges(delivery, lines),
+            Totals = JsonRead.Obj(form, "summary") is { } summary && Amount(summary, "totalToPay") is { } total
+                ? new OrderTotals(total, null, TaxIncluded: true)
+                : null,
+            Notes = OrderNotes.Of(JsonRead.Opt(form, "messageToSeller")),
             Fulfilment = pickupPoint is { } pp
                 ? new FulfilmentMethod(FulfilmentKind.PickupInStore, JsonRead.Opt(pp, "id"))
                 : FulfilmentMethod.Ship(delivery is { } dm && JsonRead.Obj(dm, "method") is { } m ? JsonRead.Opt(m, "name") : null),
             Status = JsonRead.Opt(form, "status") == "CANCELLED" ? ChannelOrderStatus.Cancelled : ChannelOrderStatus.Open,
         };
     }
+
+    private static List<ShippingCharge> Charges(JsonElement? delivery, List<JsonElement> lines)
+    {
+        var charges = new List<ShippingCharge>();
+        if (delivery is { } d && Amount(d, "cost") is { } cost and not 0)
+        {
+            charges.Add(new ShippingCharge(JsonRead.Obj(d, "method") is { } m ? JsonRead.Opt(m, "name") : null, cost));
+        }
+
+        charges.AddRange(lines
+            .SelectMany(l => JsonRead.Arr(l, "selectedAdditionalServices"))
+            .Select(s => new ShippingCharge(JsonRead.Opt(s, "name"), (Amount(s, "price") ?? 0m) * (JsonRead.OptDec(s, "quantity") ?? 1m)))
+            .Where(c => c.Price != 0));
+        return charges;
+    }
+
+    /// <summary>An Allegro Price (<c>{amount: "12.34", currency}</c>).</summary>
+    private static decimal? Amount(JsonElement e, string name) =>
+        JsonRead.Obj(e, name) is { } price ? JsonRead.OptDec(price, "amount") : null;
 }

@@ -11,6 +11,11 @@ namespace Omnichannel.Channels.Adapters.BigCommerce;
 /// Maps the joined v2 answers (<see cref="BigCommerceOrderFetcher"/>). Dates are RFC 2822
 /// ("Sat, 03 Mar 2018 02:35:28 +0000"); money is a decimal string; <c>status_id</c> 5 (Cancelled) and 6 (Declined) read
 /// as cancelled, 4 (Refunded) as refunded. The line id is the order product <c>id</c>, which the shipment call names.
+/// Money is read tax-inclusive, as BigCommerce's own arithmetic goes (<c>subtotal_inc_tax</c> + shipping, handling and
+/// wrapping <c>*_inc_tax</c> − <c>discount_amount</c> − <c>coupon_discount</c> = <c>total_inc_tax</c>): a line is its
+/// <c>price_inc_tax</c> with its <c>total_tax</c>; the manual and coupon discounts count as spread over the lines when
+/// the products' <c>applied_discounts</c> add up to them, and as order discounts otherwise. <c>customer_message</c> is
+/// the buyer's note, the products' <c>wrapping_message</c> the gift message.
 /// </summary>
 public static class BigCommerceOrderMapper
 {
@@ -22,6 +27,8 @@ public static class BigCommerceOrderMapper
         var order = JsonRead.Obj(joined, "order") ?? throw new PayloadException("Field 'order' is missing.");
         var billing = JsonRead.Obj(order, "billing_address");
         var shipping = JsonRead.Arr(joined, "shipping_addresses").Cast<JsonElement?>().FirstOrDefault();
+        var products = JsonRead.Arr(joined, "products").ToList();
+        var lines = products.Select(Line).ToList();
         return new CanonicalOrder
         {
             Channel = account.Channel,
@@ -34,7 +41,18 @@ public static class BigCommerceOrderMapper
             ShippingAddress = shipping is { } s
                 ? new Address(JsonRead.Name(s), JsonRead.Opt(s, "street_1"), JsonRead.Opt(s, "street_2"), JsonRead.Opt(s, "city"), JsonRead.Opt(s, "state"), JsonRead.Opt(s, "zip"), JsonRead.Opt(s, "country_iso2"), JsonRead.Opt(s, "phone"))
                 : null,
-            Lines = JsonRead.Arr(joined, "products").Select(Line).ToList() is { Count: > 0 } lines ? lines : throw new PayloadException("The order has no products."),
+            Lines = lines.Count > 0 ? lines : throw new PayloadException("The order has no products."),
+            Discounts = Discounts(order, lines),
+            ShippingCharges = new[]
+            {
+                Charge(order, "shipping", "shipping_cost"),
+                Charge(order, "handling", "handling_cost"),
+                Charge(order, "gift wrapping", "wrapping_cost"),
+            }.Where(c => c.Price != 0).ToList(),
+            Totals = JsonRead.OptDec(order, "total_inc_tax") is { } total ? new OrderTotals(total, JsonRead.OptDec(order, "total_tax"), TaxIncluded: true) : null,
+            Notes = OrderNotes.Of(
+                JsonRead.Opt(order, "customer_message"),
+                giftMessage: string.Join("\n", products.Select(p => JsonRead.Opt(p, "wrapping_message")?.Trim()).Where(m => !string.IsNullOrEmpty(m)).Distinct(StringComparer.Ordinal))),
             Fulfilment = FulfilmentMethod.Ship(shipping is { } m ? JsonRead.Opt(m, "shipping_method") : null),
             Status = StatusId(order) switch
             {
@@ -49,6 +67,17 @@ public static class BigCommerceOrderMapper
     public static string? SkipReason(JsonElement joined) =>
         JsonRead.Obj(joined, "order") is { } order && StatusId(order) == Incomplete ? "the order is an incomplete checkout (status_id 0)" : null;
 
+    private static List<OrderDiscount> Discounts(JsonElement order, List<OrderLine> lines)
+    {
+        var manual = JsonRead.OptDec(order, "discount_amount") ?? 0m;
+        var coupon = JsonRead.OptDec(order, "coupon_discount") ?? 0m;
+        var allocated = manual + coupon != 0 && lines.Sum(l => l.Discount ?? 0m) == manual + coupon;
+        return new[] { new OrderDiscount("manual", manual, allocated), new OrderDiscount("coupon", coupon, allocated) }.Where(d => d.Amount != 0).ToList();
+    }
+
+    private static ShippingCharge Charge(JsonElement order, string title, string field) =>
+        new(title, JsonRead.OptDec(order, field + "_inc_tax") ?? 0m, 0m, JsonRead.OptDec(order, field + "_tax"));
+
     private static OrderLine Line(JsonElement p) => new(
         JsonRead.Req(p, "id"),
         JsonRead.Opt(p, "sku"),
@@ -58,7 +87,9 @@ public static class BigCommerceOrderMapper
         JsonRead.Opt(p, "upc"),
         JsonRead.Opt(p, "name"),
         JsonRead.Int(p, "quantity"),
-        JsonRead.OptDec(p, "price_inc_tax") ?? JsonRead.Dec(p, "base_price"));
+        JsonRead.OptDec(p, "price_inc_tax") ?? JsonRead.Dec(p, "base_price"),
+        JsonRead.SumOf(p, "applied_discounts", "amount") is { } discount and not 0 ? discount : null,
+        JsonRead.OptDec(p, "total_tax"));
 
     private static int? StatusId(JsonElement order) =>
         int.TryParse(JsonRead.Opt(order, "status_id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
