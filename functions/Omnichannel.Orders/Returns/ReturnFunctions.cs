@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -16,16 +15,21 @@ public sealed class ReturnFunctions(OrderStore store, OrderReturnStore returns, 
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/returns")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (Http.OrderQueries.BadOrderId("id", id) is { } badId)
+        {
+            return badId;
+        }
+
         var body = await HttpBody.ReadAsync<ReturnRequest>(request, cancellationToken);
         return body.Problem ?? (IResult)await ReturnCommands.CreateAsync(id, body.Value, client, store, returns, locations, time, cancellationToken);
     }
 
     [Function("OrdersReturnReplay")]
-    public Task<Results<Accepted<ReturnAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(
+    public async Task<IResult> ReplayAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/returns/{returnId}/replay")] HttpRequest request,
         string id,
         string returnId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        ReturnCommands.ReplayAsync(id, returnId, client, logger, cancellationToken);
+        Http.OrderQueries.BadOrderId("id", id) ?? (IResult)await ReturnCommands.ReplayAsync(id, returnId, client, logger, cancellationToken);
 }
