@@ -31,11 +31,18 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     }
 
     [Function("ProductGet")]
-    public async Task<Results<Ok<Product>, ProblemHttpResult>> GetProductAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken) =>
-        await catalogue.GetProductAsync(sku, cancellationToken) is { } product
+    public async Task<Results<Ok<Product>, ValidationProblem, ProblemHttpResult>> GetProductAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
+    {
+        if (LedgerProblems.BadId("sku", sku) is { } bad)
+        {
+            return bad;
+        }
+
+        return await catalogue.GetProductAsync(sku, cancellationToken) is { } product
             ? TypedResults.Ok(product)
             : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
+    }
 
     [Function("ProductList")]
     public async Task<Results<Ok<Page<Product>>, ValidationProblem, ProblemHttpResult>> ListProductsAsync(
@@ -131,6 +138,11 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         }
 
         var sku = NullIfEmpty(HttpQuery.String(request, "sku"));
+        if (sku is not null && LedgerProblems.BadId("sku", sku) is { } bad)
+        {
+            return bad;
+        }
+
         return TypedResults.Ok(await catalogue.ListListingsAsync(sku, size, NullIfEmpty(HttpQuery.String(request, "continuationToken")), cancellationToken));
     }
 
@@ -141,8 +153,13 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         var channel = HttpQuery.String(request, "channel");
         var account = HttpQuery.String(request, "account");
         var errors = new FieldErrors();
-        errors.Required("channel", channel, 50);
-        errors.Required("account", account, 100);
+        errors.Id("channel", channel, 50);
+        errors.Id("account", account);
+        if (NullIfEmpty(HttpQuery.String(request, "channelItemId")) is { } itemId)
+        {
+            errors.Id("channelItemId", itemId, 200);
+        }
+
         if (errors.Any)
         {
             return LedgerProblems.Invalid(errors);

@@ -10,6 +10,14 @@ internal static class LedgerProblems
     public static ValidationProblem Invalid(FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.ToString(), title: "The request is not valid.");
 
+    /// <summary>A 400 naming <paramref name="field"/> and the <c>SafeId</c> rule when a route or query id breaks it (checked before any storage call), else null.</summary>
+    public static ValidationProblem? BadId(string field, string? value, int maxLength = Omnichannel.Hosting.Validation.SafeId.DefaultMaxLength)
+    {
+        var errors = new FieldErrors();
+        errors.Id(field, value, maxLength);
+        return errors.Any ? Invalid(errors) : null;
+    }
+
     public static ValidationProblem Invalid(string field, string message)
     {
         var errors = new FieldErrors();

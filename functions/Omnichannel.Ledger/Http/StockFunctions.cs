@@ -14,11 +14,18 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
     public const int MaxBatch = 100;
 
     [Function("StockGet")]
-    public async Task<Results<Ok<StockView>, ProblemHttpResult>> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken) =>
-        await reader.GetAsync(sku, cancellationToken) is { } view
+    public async Task<Results<Ok<StockView>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
+    {
+        if (LedgerProblems.BadId("sku", sku) is { } bad)
+        {
+            return bad;
+        }
+
+        return await reader.GetAsync(sku, cancellationToken) is { } view
             ? TypedResults.Ok(view)
             : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
+    }
 
     [Function("StockQuery")]
     public async Task<Results<Ok<StockQueryResult>, ValidationProblem, ProblemHttpResult>> QueryAsync(
@@ -34,6 +41,11 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
         if (skus is not { Count: > 0 } || skus.Count > MaxBatch)
         {
             return LedgerProblems.Invalid("skus", $"'skus' must list 1 to {MaxBatch} SKUs.");
+        }
+
+        if (skus.FirstOrDefault(s => !Omnichannel.Hosting.Validation.SafeId.IsValid(s)) is not null)
+        {
+            return LedgerProblems.Invalid("skus", Omnichannel.Hosting.Validation.SafeId.Rule("skus"));
         }
 
         var views = await reader.GetManyAsync(skus, cancellationToken);
@@ -83,6 +95,11 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
     public async Task<Results<Ok<Page<Movement>>, ValidationProblem, ProblemHttpResult>> GetMovementsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}/movements")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
+        if (LedgerProblems.BadId("sku", sku) is { } bad)
+        {
+            return bad;
+        }
+
         if (!HttpQuery.TryInt(request, "pageSize", out var pageSize, out var badQuery))
         {
             return badQuery!;

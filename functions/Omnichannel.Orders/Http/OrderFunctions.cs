@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -42,19 +41,24 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
     }
 
     [Function("OrdersGet")]
-    public Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(
+    public async Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "orders/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        OrderQueries.GetAsync(id, client, store, actions, journal, time, logger, cancellationToken);
+        OrderQueries.BadOrderId("id", id) ?? (IResult)await OrderQueries.GetAsync(id, client, store, actions, journal, time, logger, cancellationToken);
 
     [Function("OrdersReplay")]
     public async Task<IResult> ReplayAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/replay")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        await RecordAsync(request, id, "replay", null, (await OrderCommands.ReplayAsync(id, client, logger, cancellationToken)).Result, cancellationToken);
+        OrderQueries.BadOrderId("id", id) ?? await RecordAsync(request, id, "replay", null, (await OrderCommands.ReplayAsync(id, client, logger, cancellationToken)).Result, cancellationToken);
 
     [Function("OrdersRaiseEvent")]
     public async Task<IResult> RaiseEventAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/events/{name}")] HttpRequest request, string id, string name, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (OrderQueries.BadOrderId("id", id) is { } badId)
+        {
+            return badId;
+        }
+
         if (!RaisableEvents.Contains(name))
         {
             return OrderQueries.Invalid("name", $"'{name}' is not an event the flows wait for; one of: {string.Join(", ", RaisableEvents)}.");
@@ -85,6 +89,11 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
     public async Task<IResult> CancelAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/cancel")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (OrderQueries.BadOrderId("id", id) is { } badId)
+        {
+            return badId;
+        }
+
         var body = await HttpBody.ReadAsync<CancelOrderRequest>(request, cancellationToken);
         return body.Problem ?? await RecordAsync(request, id, "cancel", body.Value?.Reason, (await OrderCommands.CancelAsync(id, body.Value, client, cancellationToken)).Result, cancellationToken);
     }
@@ -93,6 +102,11 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
     public async Task<IResult> MapSkuAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/map-sku")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (OrderQueries.BadOrderId("id", id) is { } badId)
+        {
+            return badId;
+        }
+
         var body = await HttpBody.ReadAsync<MapSkuRequest>(request, cancellationToken);
         return body.Problem ?? await RecordAsync(
             request, id, "map-sku", $"line {body.Value?.LineId} → {body.Value?.Sku}", (await OrderCommands.MapSkuAsync(id, body.Value, client, store, catalogue, cancellationToken)).Result, cancellationToken);
@@ -102,6 +116,11 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
     public async Task<IResult> ReadyForPickupAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/ready-for-pickup")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (OrderQueries.BadOrderId("id", id) is { } badId)
+        {
+            return badId;
+        }
+
         var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
         return body.Problem ?? await RecordAsync(request, id, "ready-for-pickup", null, (await PickupCommands.ReadyAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
@@ -110,6 +129,11 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
     public async Task<IResult> PickedUpAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/picked-up")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (OrderQueries.BadOrderId("id", id) is { } badId)
+        {
+            return badId;
+        }
+
         var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
         return body.Problem ?? await RecordAsync(request, id, "picked-up", null, (await PickupCommands.PickedUpAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
@@ -118,6 +142,11 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
     public async Task<IResult> ConfirmShipmentAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shipments/{orderId}")] HttpRequest request, string orderId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (OrderQueries.BadOrderId("orderId", orderId) is { } badId)
+        {
+            return badId;
+        }
+
         var body = await HttpBody.ReadAsync<ShipmentRequest>(request, cancellationToken);
         return body.Problem ?? await RecordAsync(
             request, orderId, "shipment", $"{body.Value?.Carrier} {body.Value?.TrackingNumber}", (await OrderCommands.ConfirmShipmentAsync(orderId, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);

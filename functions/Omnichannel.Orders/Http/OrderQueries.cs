@@ -121,6 +121,10 @@ internal static class OrderQueries
         return TypedResults.Ok(new OrderDetail(summary, stored?.Order, stored?.Versions ?? 0, stored?.Flags ?? [], stored?.Fulfilment ?? [], timeline, returns, facts));
     }
 
+    /// <summary>A 400 naming <paramref name="field"/> and the order id rule when <paramref name="id"/> breaks it (before any storage call), else null.</summary>
+    internal static ValidationProblem? BadOrderId(string field, string id) =>
+        Model.OrderId.IsValid(id) ? null : Invalid(field, Model.OrderId.Rule(field));
+
     internal static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

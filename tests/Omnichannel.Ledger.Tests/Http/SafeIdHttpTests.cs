@@ -17,6 +17,7 @@ public sealed class SafeIdHttpTests
         "wh\u202Eexe.1",
         "a b",
         new string('a', 101),
+        new string('a', 600),
     };
 
     [Theory]
@@ -32,6 +33,39 @@ public sealed class SafeIdHttpTests
 
         await AssertRuleAsync(location, "id");
         await AssertRuleAsync(product, "sku");
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task ReadRoutes_HostileId_400NamingTheFieldAndTheRule(string id)
+    {
+        await using var hub = await LedgerHub.CreateAsync();
+        using var client = hub.CreateFunctionClient();
+        var path = Uri.EscapeDataString(id).Replace("%252F", "%2F", StringComparison.Ordinal);
+        var query = Uri.EscapeDataString(id);
+
+        await AssertRuleAsync(await client.GetAsync($"/api/products/{path}"), "sku");
+        await AssertRuleAsync(await client.GetAsync($"/api/stock/{path}"), "sku");
+        await AssertRuleAsync(await client.GetAsync($"/api/stock/{path}/movements"), "sku");
+        await AssertRuleAsync(await client.GetAsync($"/api/listings?sku={query}"), "sku");
+        await AssertRuleAsync(await client.GetAsync($"/api/listings/match?channel={query}&account=main"), "channel");
+        await AssertRuleAsync(await client.GetAsync($"/api/listings/match?channel=ebay&account={query}"), "account");
+        await AssertRuleAsync(await client.PostAsJsonAsync("/api/stock/query", new { skus = new[] { "SKU-1", id } }), "skus");
+    }
+
+    [Fact]
+    public async Task ReadRoutes_SafeId_Served()
+    {
+        await using var hub = await LedgerHub.CreateAsync();
+        using var client = hub.CreateFunctionClient();
+        const string sku = "TEE-1_a.b:c@d+e~f";
+        Assert.True((await client.PutAsJsonAsync($"/api/products/{sku}", new { title = "Tee" })).IsSuccessStatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/products/{sku}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/stock/{sku}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/stock/{sku}/movements")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/listings?sku={Uri.EscapeDataString(sku)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/products/NO-SUCH-SKU")).StatusCode);
     }
 
     [Fact]

@@ -85,14 +85,19 @@ public sealed class OrderReturnTests
     }
 
     [Fact]
-    public async Task ChannelDownWhileReporting_ReturnFails_ReplayAfterRecoveryReportsOnceAndRestocksOnce()
+    public async Task ChannelDownWhileReporting_ReturnFails_ReplayAfterRecoveryReportsOnceAndRestocksOnce_BothInTheTimelineWithWho()
     {
         await using var hub = await OrderHub.CreateAsync();
         var id = await ShippedOrderAsync(hub, 11301, 1);
         hub.Channel.Down = true;
 
         var body = new { returnId = "RET-X", location = Samples.Store, lines = new[] { new { lineId = "113010", quantity = 1, condition = "sellable" } } };
-        Assert.Equal(HttpStatusCode.Accepted, (await PostReturnAsync(hub, id, body)).StatusCode);
+        using (var create = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/orders/{id}/returns", UriKind.Relative)) { Content = JsonContent.Create(body) })
+        {
+            create.Headers.Add("X-Hub-Operator", "Ops Dana");
+            Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.SendAsync(create)).StatusCode);
+        }
+
         var failed = await WaitForReturnAsync(hub, id, "RET-X", "failed");
 
         Assert.Contains("service unavailable", failed.Detail, StringComparison.Ordinal);
@@ -101,9 +106,18 @@ public sealed class OrderReturnTests
         Assert.Equal((201, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Store));
 
         hub.Channel.Down = false;
-        var replay = await hub.Client.PostAsync(new Uri($"api/orders/{id}/returns/RET-X/replay", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        using (var replay = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/orders/{id}/returns/RET-X/replay", UriKind.Relative)))
+        {
+            replay.Headers.Add("X-Hub-Operator", "Ops Emil");
+            Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.SendAsync(replay)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await hub.Client.PostAsync(new Uri($"api/orders/{id}/returns/RET-NONE/replay", UriKind.Relative), null)).StatusCode);
         await WaitForReturnAsync(hub, id, "RET-X", "done");
+        var timeline = (await hub.GetOrderAsync(id)).Timeline.Where(t => t.What == "action").ToList();
+        Assert.Contains(timeline, t => t is { Step: "return", By: "Ops Dana (key)", Detail: "RET-X at store-1" });
+        var replayed = Assert.Single(timeline, t => t.Step == "return-replay");
+        Assert.Equal(("Ops Emil (key)", "RET-X"), (replayed.By, replayed.Detail));
 
         Assert.Single(hub.Channel.Returns);
         Assert.Equal((201, 0), await Samples.BalanceAsync(hub.Services, Samples.Tee, Samples.Store));
