@@ -48,7 +48,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
     [Function("OrdersReplay")]
     public async Task<IResult> ReplayAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/replay")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        OrderQueries.BadOrderId("id", id) ?? await RecordAsync(request, id, "replay", null, (await OrderCommands.ReplayAsync(id, client, logger, cancellationToken)).Result, cancellationToken);
+        OrderQueries.BadOrderId("id", id) ?? await actions.RecordIfAcceptedAsync(time, request, id, "replay", null, (await OrderCommands.ReplayAsync(id, client, logger, cancellationToken)).Result, cancellationToken);
 
     [Function("OrdersRaiseEvent")]
     public async Task<IResult> RaiseEventAsync(
@@ -82,7 +82,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         }
 
         await FlowEvents.RaiseAsync(client, id, name, body.Value?.Payload, cancellationToken);
-        return await RecordAsync(request, id, "raise-event", name, TypedResults.Accepted($"/api/orders/{id}", new OrderAccepted(id, "raise-event")), cancellationToken);
+        return await actions.RecordIfAcceptedAsync(time, request, id, "raise-event", name, TypedResults.Accepted($"/api/orders/{id}", new OrderAccepted(id, "raise-event")), cancellationToken);
     }
 
     [Function("OrdersCancel")]
@@ -95,7 +95,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         }
 
         var body = await HttpBody.ReadAsync<CancelOrderRequest>(request, cancellationToken);
-        return body.Problem ?? await RecordAsync(request, id, "cancel", body.Value?.Reason, (await OrderCommands.CancelAsync(id, body.Value, client, cancellationToken)).Result, cancellationToken);
+        return body.Problem ?? await actions.RecordIfAcceptedAsync(time, request, id, "cancel", body.Value?.Reason, (await OrderCommands.CancelAsync(id, body.Value, client, cancellationToken)).Result, cancellationToken);
     }
 
     [Function("OrdersMapSku")]
@@ -108,7 +108,8 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         }
 
         var body = await HttpBody.ReadAsync<MapSkuRequest>(request, cancellationToken);
-        return body.Problem ?? await RecordAsync(
+        return body.Problem ?? await actions.RecordIfAcceptedAsync(
+            time,
             request, id, "map-sku", $"line {body.Value?.LineId} → {body.Value?.Sku}", (await OrderCommands.MapSkuAsync(id, body.Value, client, store, catalogue, cancellationToken)).Result, cancellationToken);
     }
 
@@ -122,7 +123,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         }
 
         var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
-        return body.Problem ?? await RecordAsync(request, id, "ready-for-pickup", null, (await PickupCommands.ReadyAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
+        return body.Problem ?? await actions.RecordIfAcceptedAsync(time, request, id, "ready-for-pickup", null, (await PickupCommands.ReadyAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
 
     [Function("OrdersPickedUp")]
@@ -135,7 +136,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         }
 
         var body = await HttpBody.ReadAsync<PickupRequest>(request, cancellationToken);
-        return body.Problem ?? await RecordAsync(request, id, "picked-up", null, (await PickupCommands.PickedUpAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
+        return body.Problem ?? await actions.RecordIfAcceptedAsync(time, request, id, "picked-up", null, (await PickupCommands.PickedUpAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
 
     [Function("ShipmentsConfirm")]
@@ -148,18 +149,8 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         }
 
         var body = await HttpBody.ReadAsync<ShipmentRequest>(request, cancellationToken);
-        return body.Problem ?? await RecordAsync(
+        return body.Problem ?? await actions.RecordIfAcceptedAsync(
+            time,
             request, orderId, "shipment", $"{body.Value?.Carrier} {body.Value?.TrackingNumber}", (await OrderCommands.ConfirmShipmentAsync(orderId, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
-    }
-
-    /// <summary>An accepted command (202) goes into the order's timeline with who sent it; a refused one changes nothing.</summary>
-    private async Task<IResult> RecordAsync(HttpRequest request, string id, string action, string? detail, IResult result, CancellationToken cancellationToken)
-    {
-        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status202Accepted })
-        {
-            await actions.RecordAsync(id, new OrderAction(time.GetUtcNow(), action, Operator.Name(request), detail), cancellationToken);
-        }
-
-        return result;
     }
 }

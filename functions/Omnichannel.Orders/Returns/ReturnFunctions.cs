@@ -31,7 +31,7 @@ public sealed class ReturnFunctions(OrderStore store, OrderReturnStore returns, 
         }
 
         var result = await ReturnCommands.CreateAsync(id, body.Value, client, store, returns, locations, time, cancellationToken);
-        return await RecordAsync(request, id, "return", $"{body.Value?.ReturnId?.Trim()} at {body.Value?.Location?.Trim()}", result.Result, cancellationToken);
+        return await actions.RecordIfAcceptedAsync(time, request, id, "return", $"{body.Value?.ReturnId?.Trim()} at {body.Value?.Location?.Trim()}", result.Result, cancellationToken);
     }
 
     [Function("OrdersReturnReplay")]
@@ -48,17 +48,6 @@ public sealed class ReturnFunctions(OrderStore store, OrderReturnStore returns, 
         }
 
         var result = await ReturnCommands.ReplayAsync(id, returnId, client, logger, cancellationToken);
-        return await RecordAsync(request, id, "return-replay", returnId, result.Result, cancellationToken);
-    }
-
-    /// <summary>An accepted command (202) goes into the order's timeline with who sent it; a refused one changes nothing.</summary>
-    private async Task<IResult> RecordAsync(HttpRequest request, string id, string action, string? detail, IResult result, CancellationToken cancellationToken)
-    {
-        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status202Accepted })
-        {
-            await actions.RecordAsync(id, new OrderAction(time.GetUtcNow(), action, Operator.Name(request), detail), cancellationToken);
-        }
-
-        return result;
+        return await actions.RecordIfAcceptedAsync(time, request, id, "return-replay", returnId, result.Result, cancellationToken);
     }
 }
