@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Hosting.Health;
@@ -54,13 +53,8 @@ public sealed class HealthFunctionsTests
     [Fact]
     public async Task Get_StorageDown_Answers503NamingTheServices()
     {
-        // A port this test owns, where every connection is closed at once: nothing else can answer there.
-        using var dead = new TcpListener(IPAddress.Loopback, 0);
-        dead.Start();
-        using var stop = new CancellationTokenSource();
-        var refusing = RefuseAsync(dead, stop.Token);
-        var port = ((IPEndPoint)dead.LocalEndpoint).Port;
-        await using var hub = new HubFactory(new Omnichannel.LocalHost.LocalStorage.AzuritePorts(port, port, port).ConnectionString);
+        await using var dead = new RefusingEndpoint();
+        await using var hub = new HubFactory(dead.ConnectionString);
         using var client = hub.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
@@ -70,22 +64,5 @@ public sealed class HealthFunctionsTests
         using var body = JsonDocument.Parse(text);
         Assert.Equal("degraded", body.RootElement.GetProperty("status").GetString());
         Assert.Equal("unreachable", body.RootElement.GetProperty("services").GetProperty("table").GetProperty("status").GetString());
-        await stop.CancelAsync();
-        await refusing;
-    }
-
-    private static async Task RefuseAsync(TcpListener listener, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                using var socket = await listener.AcceptSocketAsync(cancellationToken);
-                socket.Close(0);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }

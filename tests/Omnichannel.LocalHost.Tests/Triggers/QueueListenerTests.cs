@@ -1,10 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omnichannel.Hosting.Health;
-using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Testing;
@@ -19,12 +16,8 @@ public sealed class QueueListenerTests
     public async Task RunAsync_StorageUnreachable_KeepsRunningAndReportsBackingOffWithTheError()
     {
         // The SDK spends its retries on refused connections and throws AggregateException, which used to end the listener.
-        using var dead = new TcpListener(IPAddress.Loopback, 0);
-        dead.Start();
-        using var refuse = new CancellationTokenSource();
-        var refusing = RefuseAsync(dead, refuse.Token);
-        var port = ((IPEndPoint)dead.LocalEndpoint).Port;
-        var account = StorageAccount.FromConnectionString(new AzuritePorts(port, port, port).ConnectionString);
+        await using var dead = new RefusingEndpoint();
+        var account = StorageAccount.FromConnectionString(dead.ConnectionString);
         var health = new TriggerHealth(TimeProvider.System);
         var function = Recording.Queue("Work", Unique.Name("q"), Fast);
         using var stop = new CancellationTokenSource();
@@ -44,8 +37,6 @@ public sealed class QueueListenerTests
         Assert.NotNull(state.LastError);
         await stop.CancelAsync();
         await run;
-        await refuse.CancelAsync();
-        await refusing;
     }
 
     [Fact]
@@ -207,21 +198,5 @@ public sealed class QueueListenerTests
             .AddSingleton(recorder)
             .BuildServiceProvider();
         return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), health ?? new TriggerHealth(TimeProvider.System), TimeProvider.System, NullLogger<QueueListener>.Instance);
-    }
-
-    /// <summary>Closes every connection at once, as a storage endpoint that is down does.</summary>
-    private static async Task RefuseAsync(TcpListener listener, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                using var socket = await listener.AcceptSocketAsync(cancellationToken);
-                socket.Close(0);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }
