@@ -18,8 +18,8 @@ public static class OrdersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the services and options of the order flow. Its functions are declared where they live, with
-    /// the worker's attributes: <see cref="Intake.IntakeFunctions"/> (queues <c>OrdersFromChannels</c>,
-    /// <c>OrdersStockChanged</c>), <see cref="Flow.OrderFlow"/> and <see cref="OrderReturnFlow"/> (orchestrators)
+    /// the worker's attributes: <see cref="Intake.IntakeFunctions"/> (queues <c>OrdersIntakeReceive</c>,
+    /// <c>OrdersBackordersWake</c>), <see cref="Flow.OrderFlow"/> and <see cref="OrderReturnFlow"/> (orchestrators)
     /// with their activities (<c>Activities/</c>, <c>Returns/</c>), <see cref="Http.OrderFunctions"/> and
     /// <see cref="ReturnFunctions"/> (HTTP, function key).
     /// </summary>

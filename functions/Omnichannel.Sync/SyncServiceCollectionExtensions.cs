@@ -14,10 +14,10 @@ public static class SyncServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the sync's services and options. Its functions are [Function] methods: the queue function
-    /// <c>SyncStockChanged</c> on <c>%Ledger:StockChangedQueue%</c> and the timer <c>SyncRetry</c>
-    /// (<see cref="PushFunctions"/>), the timer <c>SyncReconcile</c> and <c>POST /api/sync/reconcile</c>
+    /// <c>SyncStockChangePush</c> on <c>%Ledger:StockChangedQueue%</c> and the timer <c>SyncPushesRetry</c>
+    /// (<see cref="PushFunctions"/>), the timer <c>SyncStockReconcile</c> and <c>POST /api/sync/reconcile</c>
     /// (<see cref="ReconcileFunctions"/>), <c>GET /api/sync/status</c> (<c>SyncStatusFunctions</c>), and the timer
-    /// <c>SyncFeeds</c>, <c>GET /api/feeds/{name}</c>, <c>POST /api/feeds/{name}/generate</c> and
+    /// <c>SyncFeedsGenerate</c>, <c>GET /api/feeds/{name}</c>, <c>POST /api/feeds/{name}/generate</c> and
     /// <c>PUT /api/feeds/prices/{sku}</c> (<see cref="FeedFunctions"/>).
     /// </summary>
     public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)

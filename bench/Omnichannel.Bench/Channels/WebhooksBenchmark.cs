@@ -24,7 +24,7 @@ namespace Omnichannel.Bench.Channels;
 /// <summary>
 /// Webhook acknowledgements per second and latency with 64 concurrent clients on loopback, with the shipped settings.
 /// The channels feature runs in-process on a real Kestrel port on 127.0.0.1 with its webhook function mapped as the hub
-/// maps it; the forward stage (<c>webhooks-forward</c>) runs beside it as the queue trigger does (host.json: 16 at a
+/// maps it; the forward stage (<c>ChannelsWebhookForward</c>) runs beside it as the queue trigger does (host.json: 16 at a
 /// time, polling backing off to 2 s), on its own storage client, so the requests before the answer and after it are
 /// counted apart. Storage: the test Azurite (in memory), or <c>HUB_TEST_STORAGE</c> (e.g. a disk-backed Azurite).
 /// Options: <c>--requests N</c> (default 2000), <c>--clients N</c> (default 64), <c>--forward off</c> (answer path alone).
@@ -149,7 +149,7 @@ public sealed class WebhooksBenchmark : IBenchmarkCommand
         await channelStorage.Orders.ClearMessagesAsync(cancellationToken);
     }
 
-    /// <summary>What the queue trigger does for <c>webhooks-forward</c>: take up to 16, run each, delete on success, back off when empty.</summary>
+    /// <summary>What the queue trigger does for <c>ChannelsWebhookForward</c>: take up to 16, run each, delete on success, back off when empty.</summary>
     private static async Task ForwardLoopAsync(ServiceProvider services, CancellationToken stop)
     {
         var storage = services.GetRequiredService<ChannelStorage>();

@@ -23,7 +23,7 @@ public sealed class ChannelsOptions
     public string OrderQueue { get; set; } = "channel-orders";
 
     /// <summary>
-    /// Queue of webhook deliveries handed on by the receiving request; the forward function (<c>webhooks-forward</c>)
+    /// Queue of webhook deliveries handed on by the receiving request; the forward function (<c>ChannelsWebhookForward</c>)
     /// reads it as <c>%Channels:Ingestion:DeliveryQueue%</c>. Default <c>channel-deliveries</c>.
     /// </summary>
     [Required]

@@ -20,19 +20,19 @@ public sealed class WebhookFunctions(
     TimeProvider time)
 {
     /// <summary><c>POST /api/webhooks/{channel}</c>: a delivery for the channel's default store.</summary>
-    [Function("webhooks-receive")]
+    [Function("ChannelsWebhookReceive")]
     public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveDefaultStoreAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}")] HttpRequest request, string channel, CancellationToken cancellationToken) =>
         ReceiveAsync(request, channel, null, cancellationToken);
 
     /// <summary><c>POST /api/webhooks/{channel}/{store}</c>: a delivery for one store of the channel.</summary>
-    [Function("webhooks-receive-store")]
+    [Function("ChannelsStoreWebhookReceive")]
     public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveStoreAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}/{store}")] HttpRequest request, string channel, string store, CancellationToken cancellationToken) =>
         ReceiveAsync(request, channel, store, cancellationToken);
 
     /// <summary><c>GET /api/webhooks/quarantine[?channel=][&amp;take=]</c> (function key): authentic payloads that could not be read.</summary>
-    [Function("webhooks-quarantine")]
+    [Function("ChannelsQuarantineList")]
     public async Task<Results<Ok<IReadOnlyList<QuarantinedPayload>>, ValidationProblem, ProblemHttpResult>> ListQuarantineAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "webhooks/quarantine")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class WebhookFunctions(
     /// and forwards its orders (<see cref="DeliveryForwarder.RequeueAsync"/>). 202 forwarded, 200 duplicate (nothing
     /// new, the row goes), 404 unknown id, 422 still unreadable or not a webhook (the row stays), 503 busy.
     /// </summary>
-    [Function("webhooks-quarantine-requeue")]
+    [Function("ChannelsQuarantineRequeue")]
     public async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> RequeueAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "webhooks/quarantine/{channel}/{id}/requeue")] HttpRequest request, string channel, string id, CancellationToken cancellationToken)
     {

@@ -4,13 +4,13 @@ using Omnichannel.Channels.Configuration;
 namespace Omnichannel.Channels.Polling;
 
 /// <summary>
-/// The polling timer function (<c>channels-poll</c>, schedule <c>%Channels:Polling:Schedule%</c>): polls every
+/// The polling timer function (<c>ChannelsAccountsPoll</c>, schedule <c>%Channels:Polling:Schedule%</c>): polls every
 /// account whose adapter has a poller and is enabled. One account failing (channel down, circuit open) is logged
 /// and does not stop the others; its cursor stays put.
 /// </summary>
 public sealed class PollingFunctions(ChannelAccounts accounts, IEnumerable<IOrderPoller> pollers, PollingRunner runner)
 {
-    public const string FunctionName = "channels-poll";
+    public const string FunctionName = "ChannelsAccountsPoll";
 
     [Function(FunctionName)]
     public async Task RunAsync([TimerTrigger("%Channels:Polling:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class ConsoleFunctions(ConsoleAssets assets, IOptions<ConsoleOptio
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
 
-    [Function("Console")]
+    [Function("ConsoleAssetGet")]
     public IResult Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/{*path}")] HttpRequest request, string? path)
     {

@@ -33,7 +33,7 @@ public sealed class OpsFunctions(StorageAccount storage, OrderAlertLog orderAler
     /// <c>GET /api/ops/orders-by-day?days=14</c> (1-31, UTC days ending today): counted on the server from the
     /// engine's instance query, one page of up to 500 instances per round trip, instead of by the browser.
     /// </summary>
-    [Function("OpsOrdersByDay")]
+    [Function("OpsOrderCountsGet")]
     public async Task<Results<Ok<OrderCounts>, ProblemHttpResult>> OrdersByDayAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/orders-by-day")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ public sealed class OpsFunctions(StorageAccount storage, OrderAlertLog orderAler
     }
 
     /// <summary><c>GET /api/ops/poison-queues</c>: every queue of the account named <c>*-poison</c> and about how many messages it holds.</summary>
-    [Function("OpsPoisonQueues")]
+    [Function("OpsPoisonQueuesList")]
     public async Task<Ok<IReadOnlyList<PoisonQueue>>> PoisonQueuesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/poison-queues")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -116,7 +116,7 @@ public sealed class OpsFunctions(StorageAccount storage, OrderAlertLog orderAler
     /// and the order flow's alerts (SLA: shipment late, pickup late, not collected; needs attention, backordered),
     /// newest first.
     /// </summary>
-    [Function("OpsAlerts")]
+    [Function("OpsAlertsList")]
     public async Task<Results<Ok<IReadOnlyList<OpsAlert>>, ProblemHttpResult>> AlertsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/alerts")] HttpRequest request, CancellationToken cancellationToken)
     {

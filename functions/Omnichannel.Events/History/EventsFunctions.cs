@@ -12,7 +12,7 @@ namespace Omnichannel.Events.History;
 /// <summary>
 /// The events' operations routes: <c>GET /api/events?subject=&amp;type=&amp;from=</c> (the history),
 /// <c>GET /api/events/destinations</c> (each destination's state: failures, backoff, paused),
-/// <c>POST /api/events/destinations/{name}/resume</c>; and the sweep timer <c>EventsSweep</c>.
+/// <c>POST /api/events/destinations/{name}/resume</c>; and the sweep timer <c>EventsOutboxSweep</c>.
 /// </summary>
 public sealed class EventsFunctions(EventJournal journal, DestinationStates states, OutboxDispatcher dispatcher, OutboxSweeper sweeper, TimeProvider time, ILogger<EventsFunctions> logger)
 {
@@ -50,7 +50,7 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
         return TypedResults.Ok(new EventList(from, events.Count == EventJournal.MaxResults, events));
     }
 
-    [Function("EventDestinations")]
+    [Function("EventsDestinationsList")]
     public async Task<Ok<IReadOnlyList<DestinationState>>> DestinationsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/destinations")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
         return TypedResults.Ok(all);
     }
 
-    [Function("EventDestinationResume")]
+    [Function("EventsDestinationResume")]
     public async Task<Results<Ok<DestinationState>, ProblemHttpResult>> ResumeAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "events/destinations/{name}/resume")] HttpRequest request, string name, CancellationToken cancellationToken)
     {
@@ -71,7 +71,7 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
         return TypedResults.Ok(await states.ResumeAsync(destination.Name, cancellationToken));
     }
 
-    [Function("EventsSweep")]
+    [Function("EventsOutboxSweep")]
     public async Task SweepAsync([TimerTrigger("%Events:SweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var delivered = await sweeper.SweepAsync(cancellationToken);

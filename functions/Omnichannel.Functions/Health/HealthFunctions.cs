@@ -13,7 +13,9 @@ namespace Omnichannel.Functions.Health;
 /// </summary>
 public sealed class HealthFunctions(StorageAccount storage, TriggerHealth triggers)
 {
-    [Function("Health")]
+    public const string Name = "HealthGet";
+
+    [Function(Name)]
     public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class AlertWebhookFunctions(IHttpClientFactory clients, TimeProvid
     /// Declared whether or not a webhook is configured (the queue only receives messages when one is). A message
     /// left from a webhook that was since removed throws, so it ends in the poison queue instead of being dropped.
     /// </summary>
-    [Function("LedgerAlertWebhook")]
+    [Function("LedgerAlertForward")]
     public async Task RunAsync([QueueTrigger("%Ledger:AlertWebhookQueue%")] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -9,7 +9,7 @@ namespace Omnichannel.Ledger.Http;
 /// <summary>Products, locations and listings: <c>/api/products</c>, <c>/api/locations</c>, <c>/api/listings</c>.</summary>
 public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirectory locations, ListingMatcher matcher)
 {
-    [Function("ProductPut")]
+    [Function("LedgerProductPut")]
     public async Task<Results<Ok<Product>, ValidationProblem, ProblemHttpResult>> PutProductAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         return TypedResults.Ok(product);
     }
 
-    [Function("ProductGet")]
+    [Function("LedgerProductGet")]
     public async Task<Results<Ok<Product>, ValidationProblem, ProblemHttpResult>> GetProductAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
             : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
     }
 
-    [Function("ProductList")]
+    [Function("LedgerProductsList")]
     public async Task<Results<Ok<Page<Product>>, ValidationProblem, ProblemHttpResult>> ListProductsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         return TypedResults.Ok(await catalogue.ListProductsAsync(size, NullIfEmpty(HttpQuery.String(request, "continuationToken")), cancellationToken));
     }
 
-    [Function("LocationPut")]
+    [Function("LedgerLocationPut")]
     public async Task<Results<Ok<Location>, ValidationProblem, ProblemHttpResult>> PutLocationAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "locations/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -82,7 +82,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         return TypedResults.Ok(location);
     }
 
-    [Function("LocationList")]
+    [Function("LedgerLocationsList")]
     public async Task<Ok<IReadOnlyList<Location>>> ListLocationsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "locations")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         return TypedResults.Ok<IReadOnlyList<Location>>(all.Values.OrderBy(l => l.Id, StringComparer.Ordinal).ToList());
     }
 
-    [Function("ListingPut")]
+    [Function("LedgerListingPut")]
     public async Task<Results<Ok<ChannelListing>, ValidationProblem, ProblemHttpResult>> PutListingAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", "post", Route = "listings")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -123,7 +123,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         return TypedResults.Ok(listing);
     }
 
-    [Function("ListingList")]
+    [Function("LedgerListingsList")]
     public async Task<Results<Ok<Page<ChannelListing>>, ValidationProblem, ProblemHttpResult>> ListListingsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "listings")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -146,7 +146,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         return TypedResults.Ok(await catalogue.ListListingsAsync(sku, size, NullIfEmpty(HttpQuery.String(request, "continuationToken")), cancellationToken));
     }
 
-    [Function("ListingMatch")]
+    [Function("LedgerListingsMatch")]
     public async Task<Results<Ok<CatalogueMatch>, ValidationProblem, ProblemHttpResult>> MatchAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "listings/match")] HttpRequest request, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class ImportFunctions(CatalogueImporter importer)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 
-    [Function("CatalogueImport")]
+    [Function("LedgerCatalogueImport")]
     public async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "import/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {

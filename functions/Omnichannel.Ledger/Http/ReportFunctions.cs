@@ -12,7 +12,7 @@ public sealed class ReportFunctions(SalesLedger sales)
 {
     public const int MaxDays = 366;
 
-    [Function("SalesByChannelReport")]
+    [Function("LedgerSalesByChannelGet")]
     public async Task<Results<Ok<SalesReport>, ValidationProblem>> SalesByChannelAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/sales-by-channel")] HttpRequest request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
 {
     public const int MaxBatch = 100;
 
-    [Function("StockGet")]
+    [Function("LedgerStockGet")]
     public async Task<Results<Ok<StockView>, ValidationProblem, ProblemHttpResult>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
             : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
     }
 
-    [Function("StockQuery")]
+    [Function("LedgerStockQuery")]
     public async Task<Results<Ok<StockQueryResult>, ValidationProblem, ProblemHttpResult>> QueryAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "stock/query")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
         return TypedResults.Ok(new StockQueryResult(views, skus.Where(s => !found.Contains(s)).ToList()));
     }
 
-    [Function("StockMovementPost")]
+    [Function("LedgerStockMovementPost")]
     public async Task<Results<Created<Movement>, Ok<Movement>, ValidationProblem, ProblemHttpResult>> PostMovementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "stock/movements")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
             : TypedResults.Created($"/api/stock/{Uri.EscapeDataString(movement.Sku)}/movements", movement);
     }
 
-    [Function("StockMovementsGet")]
+    [Function("LedgerStockMovementsList")]
     public async Task<Results<Ok<Page<Movement>>, ValidationProblem, ProblemHttpResult>> GetMovementsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}/movements")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {

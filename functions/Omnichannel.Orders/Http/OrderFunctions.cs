@@ -50,7 +50,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/replay")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         OrderQueries.BadOrderId("id", id) ?? await actions.RecordIfAcceptedAsync(time, request, id, "replay", null, (await OrderCommands.ReplayAsync(id, client, logger, cancellationToken)).Result, cancellationToken);
 
-    [Function("OrdersRaiseEvent")]
+    [Function("OrdersEventRaise")]
     public async Task<IResult> RaiseEventAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/events/{name}")] HttpRequest request, string id, string name, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -98,7 +98,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         return body.Problem ?? await actions.RecordIfAcceptedAsync(time, request, id, "cancel", body.Value?.Reason, (await OrderCommands.CancelAsync(id, body.Value, client, cancellationToken)).Result, cancellationToken);
     }
 
-    [Function("OrdersMapSku")]
+    [Function("OrdersSkuMap")]
     public async Task<IResult> MapSkuAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/map-sku")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -113,7 +113,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
             request, id, "map-sku", $"line {body.Value?.LineId} → {body.Value?.Sku}", (await OrderCommands.MapSkuAsync(id, body.Value, client, store, catalogue, cancellationToken)).Result, cancellationToken);
     }
 
-    [Function("OrdersReadyForPickup")]
+    [Function("OrdersReadyForPickupMark")]
     public async Task<IResult> ReadyForPickupAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/ready-for-pickup")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -126,7 +126,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         return body.Problem ?? await actions.RecordIfAcceptedAsync(time, request, id, "ready-for-pickup", null, (await PickupCommands.ReadyAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
 
-    [Function("OrdersPickedUp")]
+    [Function("OrdersPickedUpMark")]
     public async Task<IResult> PickedUpAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/picked-up")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -139,7 +139,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         return body.Problem ?? await actions.RecordIfAcceptedAsync(time, request, id, "picked-up", null, (await PickupCommands.PickedUpAsync(id, body.Value, client, store, time, cancellationToken)).Result, cancellationToken);
     }
 
-    [Function("ShipmentsConfirm")]
+    [Function("OrdersShipmentConfirm")]
     public async Task<IResult> ConfirmShipmentAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shipments/{orderId}")] HttpRequest request, string orderId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {

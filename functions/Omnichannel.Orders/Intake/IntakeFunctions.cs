@@ -24,13 +24,16 @@ public sealed class IntakeFunctions(
     TimeProvider time,
     ILogger<IntakeFunctions> logger)
 {
+    /// <summary>The order queue's function; <c>AzureWebJobs:{ReceiveName}:Disabled</c> turns its listener off.</summary>
+    public const string ReceiveName = "OrdersIntakeReceive";
+
     /// <summary>
     /// Consumes the channels' order queue. A new order starts <see cref="OrderFlow"/> under its order id (a
     /// redelivered message finds the instance and starts nothing); an update or cancellation is stored and raised
     /// to the running flow; one that arrives after the flow ended is stored and, for a cancellation, flagged. A thin
     /// notification (a reference) is fetched from the channel and comes back as an ordinary message.
     /// </summary>
-    [Function("OrdersFromChannels")]
+    [Function(ReceiveName)]
     public async Task FromChannelsAsync(
         [QueueTrigger("%Channels:Ingestion:OrderQueue%")] QueueMessage message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -40,7 +43,7 @@ public sealed class IntakeFunctions(
             ?? throw new InvalidDataException($"Queue message {message.MessageId} is empty.");
 
         // The trace of the webhook (or poll) that received the order: the flow started below joins it.
-        using var span = HubTracing.StartConsumer("OrdersFromChannels", order.TraceParent);
+        using var span = HubTracing.StartConsumer(ReceiveName, order.TraceParent);
         if (order.Kind == OrderEventKind.Reference)
         {
             // The fetched order comes back through this queue as an ordinary message; a channel error throws, so the queue retries.
@@ -117,7 +120,7 @@ public sealed class IntakeFunctions(
     /// waits for the SKU, which then tries to reserve again at once. Rows of orders that ended are removed. The
     /// flow's periodic re-check stays as the safety net (a change just before an order is indexed, a lost message).
     /// </summary>
-    [Function("OrdersStockChanged")]
+    [Function("OrdersBackordersWake")]
     public async Task StockChangedAsync(
         [QueueTrigger("%Ledger:StockChangedCopyQueue%")] QueueMessage message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {

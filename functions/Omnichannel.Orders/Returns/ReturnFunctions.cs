@@ -15,7 +15,7 @@ namespace Omnichannel.Orders.Returns;
 /// </summary>
 public sealed class ReturnFunctions(OrderStore store, OrderReturnStore returns, OrderActionLog actions, LocationDirectory locations, TimeProvider time, ILogger<ReturnFunctions> logger)
 {
-    [Function("OrdersReturn")]
+    [Function("OrdersReturnPost")]
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/returns")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {

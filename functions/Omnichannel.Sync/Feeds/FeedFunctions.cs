@@ -18,7 +18,7 @@ public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, Cata
     public const string GeneratedAtHeader = "X-Feed-Generated-At";
 
     /// <summary>Timer function: regenerates every configured feed.</summary>
-    [Function("SyncFeeds")]
+    [Function("SyncFeedsGenerate")]
     public async Task GenerateAllAsync([TimerTrigger("%Sync:FeedSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         foreach (var name in options.Value.EffectiveFeeds.Keys)
@@ -27,7 +27,7 @@ public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, Cata
         }
     }
 
-    [Function("FeedGet")]
+    [Function("SyncFeedGet")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "feeds/{name}")] HttpRequest request, string name, CancellationToken cancellationToken)
     {
@@ -47,12 +47,12 @@ public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, Cata
         return TypedResults.File(feed.Content, feed.ContentType, fileDownloadName: null, lastModified: feed.GeneratedAt);
     }
 
-    [Function("FeedGenerate")]
+    [Function("SyncFeedGenerate")]
     public async Task<Results<Ok<FeedResult>, ProblemHttpResult>> GenerateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "feeds/{name}/generate")] HttpRequest request, string name, CancellationToken cancellationToken) =>
         await generator.GenerateAsync(name, cancellationToken) is { } result ? TypedResults.Ok(result) : UnknownFeed(name, options.Value);
 
-    [Function("FeedPricePut")]
+    [Function("SyncFeedPricePut")]
     public async Task<Results<Ok<FeedPrice>, ValidationProblem, ProblemHttpResult>> PutPriceAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "feeds/prices/{sku}")] HttpRequest httpRequest, string sku, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class SyncStatusFunctions(SyncStateStore store, IOptions<SyncOptio
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 5000;
 
-    [Function("SyncStatus")]
+    [Function("SyncStatusGet")]
     public async Task<Results<Ok<SyncStatus>, ValidationProblem, ProblemHttpResult>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest request, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class PushFunctions(StockSyncEngine engine, ILogger<PushFunctions>
     /// are read when it is handled. Channel failures are recorded per listing and retried by the retry pass, so
     /// only storage failures throw (and the queue redelivers).
     /// </summary>
-    [Function("SyncStockChanged")]
+    [Function("SyncStockChangePush")]
     public async Task StockChangedAsync([QueueTrigger("%Ledger:StockChangedQueue%")] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -32,7 +32,7 @@ public sealed class PushFunctions(StockSyncEngine engine, ILogger<PushFunctions>
     /// Timer function: re-syncs SKUs whose listings still wait for a figure (failed pushes, a channel that was down,
     /// a crashed host), always with the current figure.
     /// </summary>
-    [Function("SyncRetry")]
+    [Function("SyncPushesRetry")]
     public async Task RetryAsync([TimerTrigger("%Sync:RetrySchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var skus = await engine.RetryPendingAsync(cancellationToken);

@@ -148,7 +148,7 @@ public sealed class WebhookIngestorTests
         Activity forward;
         lock (spans)
         {
-            forward = Assert.Single(spans, s => s.OperationName == "webhooks-forward" && s.TraceId == traceId);
+            forward = Assert.Single(spans, s => s.OperationName == DeliveryFunctions.ForwardName && s.TraceId == traceId);
         }
 
         Assert.Equal((ActivityKind.Consumer, requestTrace), (forward.Kind, forward.ParentId));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Channels.Storage;
+using Omnichannel.Orders.Intake;
 using Omnichannel.Storage.Connection;
 using Omnichannel.Testing;
 
@@ -42,7 +43,7 @@ public sealed class ChannelHub : IAsyncDisposable
             ["Channels:rakuten:main:Secret"] = TestAccounts.Secret,
 
             // These tests read the order queue themselves; the order flow's listener would take the messages.
-            ["AzureWebJobs:OrdersFromChannels:Disabled"] = "true",
+            [$"AzureWebJobs:{IntakeFunctions.ReceiveName}:Disabled"] = "true",
 
             // The forward function picks handed-on deliveries up within 200 ms.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Functions;
+using Omnichannel.Functions.Health;
 using Omnichannel.LocalHost.Functions;
 
 namespace Omnichannel.LocalHost.Tests.Functions;
@@ -11,7 +12,7 @@ public sealed class FunctionCatalogTests
     {
         var functions = FunctionCatalog.Discover(typeof(HubServices).Assembly);
 
-        var health = Assert.Single(functions, f => f.Name == "Health");
+        var health = Assert.Single(functions, f => f.Name == HealthFunctions.Name);
         Assert.Equal(TriggerKind.Http, health.Kind);
         Assert.Equal("health", ((HttpTriggerAttribute)health.TriggerAttribute).Route);
         Assert.Equal(functions.Select(f => f.Name).Order(StringComparer.Ordinal), functions.Select(f => f.Name));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Tests.Support;
 using Omnichannel.Testing;
@@ -32,8 +33,8 @@ public sealed class StorageOutageTests
             Assert.NotNull(refused.Headers.RetryAfter);
         }
 
-        var down = await WaitForHealthAsync(hub, HttpStatusCode.ServiceUnavailable, "the order intake listener backing off", r => Listener(r, "OrdersFromChannels") is { } l && l.GetProperty("status").GetString() == "backingOff");
-        Assert.False(string.IsNullOrEmpty(Listener(down, "OrdersFromChannels")!.Value.GetProperty("lastError").GetString()));
+        var down = await WaitForHealthAsync(hub, HttpStatusCode.ServiceUnavailable, "the order intake listener backing off", r => Listener(r, IntakeFunctions.ReceiveName) is { } l && l.GetProperty("status").GetString() == "backingOff");
+        Assert.False(string.IsNullOrEmpty(Listener(down, IntakeFunctions.ReceiveName)!.Value.GetProperty("lastError").GetString()));
 
         await azurite.RestartAsync();
 

@@ -91,7 +91,7 @@ public sealed class IntakeFunctionsTests
     public async Task TwoHostsHandleCreateAndUpdateOfANewOrderAtOnce_OneFlowStartsAndTheUpdateIsKept()
     {
         var settings = OrderHub.UniqueSettings();
-        settings["AzureWebJobs:OrdersFromChannels:Disabled"] = "true";
+        settings[$"AzureWebJobs:{IntakeFunctions.ReceiveName}:Disabled"] = "true";
         settings["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200";
         var starts = new EventCounter();
         await using var a = await OrderHub.CreateAsync(settings, services: s => s.AddSingleton<ILoggerProvider>(starts));
