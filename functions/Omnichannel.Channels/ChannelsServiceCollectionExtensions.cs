@@ -42,9 +42,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton(accounts);
         services.AddSingleton<ChannelStorage>();
         services.AddSingleton<WebhookArchive>();
-        services.AddSingleton<DedupeTable>();
-        services.AddSingleton<OrderVersionTable>();
-        services.AddSingleton<QuarantineTable>();
+        services.AddSingleton<DedupeStore>();
+        services.AddSingleton<OrderVersionStore>();
+        services.AddSingleton<QuarantineStore>();
         services.AddSingleton<ChannelMetrics>();
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<WebhookAdapters>();
@@ -79,7 +79,7 @@ public static class ChannelsServiceCollectionExtensions
         ChannelHttp.Register(services, accounts, account => account.Adapter == "shopify" ? new ShopifyThrottleHandler() : null);
 
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section));
-        services.AddSingleton<PollCursorTable>();
+        services.AddSingleton<PollCursorStore>();
         services.AddSingleton<PollingRunner>();
         services.AddSingleton<IOrderPoller, ShopifyPoller>();
         services.AddSingleton<IOrderPoller, WooCommercePoller>();

@@ -18,8 +18,8 @@ public sealed class DeliveryForwarder(
     ChannelAccounts accounts,
     WebhookAdapters adapters,
     WebhookArchive archive,
-    DedupeTable dedupe,
-    QuarantineTable quarantine,
+    DedupeStore dedupe,
+    QuarantineStore quarantine,
     OrderIntake intake,
     ILogger<DeliveryForwarder> logger)
 {

@@ -13,9 +13,9 @@ namespace Omnichannel.Channels.Ingestion;
 /// </summary>
 /// <remarks>
 /// The version of an order is the fingerprint of its canonical content: the same content seen again is a
-/// duplicate whatever the delivery; see <see cref="OrderVersionTable"/> for the insert-first rows.
+/// duplicate whatever the delivery; see <see cref="OrderVersionStore"/> for the insert-first rows.
 /// </remarks>
-public sealed class OrderIntake(OrderVersionTable versions, WebhookArchive archive, ChannelStorage storage, ChannelMetrics metrics)
+public sealed class OrderIntake(OrderVersionStore versions, WebhookArchive archive, ChannelStorage storage, ChannelMetrics metrics)
 {
     /// <summary>Forwards the order unless this exact content was forwarded already; <see cref="ClaimOutcome.InProgress"/> means another request holds it.</summary>
     /// <param name="order">The order as mapped from the archived payload.</param>

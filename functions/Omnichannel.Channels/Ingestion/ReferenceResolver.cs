@@ -16,7 +16,7 @@ public sealed class ReferenceResolver(
     ChannelAccounts accounts,
     IEnumerable<IOrderFetcher> fetchers,
     WebhookArchive archive,
-    QuarantineTable quarantine,
+    QuarantineStore quarantine,
     OrderIntake intake,
     IHttpClientFactory http,
     TimeProvider time,

@@ -15,7 +15,7 @@ namespace Omnichannel.Channels.Ingestion;
 public sealed class WebhookFunctions(
     WebhookIngestor ingestor,
     DeliveryForwarder forwarder,
-    QuarantineTable quarantine,
+    QuarantineStore quarantine,
     IOptions<ChannelsOptions> options,
     TimeProvider time)
 {

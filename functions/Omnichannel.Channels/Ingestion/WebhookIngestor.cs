@@ -22,7 +22,7 @@ public sealed class WebhookIngestor(
     ChannelAccounts accounts,
     WebhookAdapters adapters,
     WebhookArchive archive,
-    DedupeTable dedupe,
+    DedupeStore dedupe,
     ChannelStorage storage,
     ChannelMetrics metrics,
     WebhookRefusals refusals,

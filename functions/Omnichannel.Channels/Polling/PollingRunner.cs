@@ -13,9 +13,9 @@ namespace Omnichannel.Channels.Polling;
 /// reads the same window again and loses nothing.
 /// </summary>
 public sealed class PollingRunner(
-    PollCursorTable cursors,
+    PollCursorStore cursors,
     WebhookArchive archive,
-    QuarantineTable quarantine,
+    QuarantineStore quarantine,
     OrderIntake intake,
     IHttpClientFactory http,
     IOptions<PollingOptions> options,

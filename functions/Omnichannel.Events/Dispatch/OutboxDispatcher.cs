@@ -82,13 +82,10 @@ public sealed class OutboxDispatcher(
         }
 
         var until = now + options.Value.ClaimDuration;
-        try
-        {
-            await table.SubmitTransactionAsync(
-                claimable.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(pk, r.RowKey) { ["ClaimedUntil"] = until }, r.ETag)),
-                CancellationToken.None);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        var claimed = await StorageCall.TryConditionalAsync(() => table.SubmitTransactionAsync(
+            claimable.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(pk, r.RowKey) { ["ClaimedUntil"] = until }, r.ETag)),
+            CancellationToken.None));
+        if (!claimed)
         {
             Log.ClaimLost(logger, partition.Key);
             return (0, false);

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Events.Outbox;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Events.Dispatch;
 
@@ -22,7 +23,7 @@ public sealed class OutboxSweeper(IEnumerable<OutboxSource> sources, OutboxDispa
             var partitions = await StorageCall.TryGetAsync(async () =>
             {
                 var keys = new SortedSet<string>(StringComparer.Ordinal);
-                await foreach (var e in source.Table.QueryAsync<TableEntity>(OutboxRows.TableFilter(), select: ["PartitionKey"], cancellationToken: cancellationToken))
+                await foreach (var e in source.Table.QueryAsync<TableEntity>(OutboxRows.TableFilter(), select: TableFilter.PartitionKeyOnly, cancellationToken: cancellationToken))
                 {
                     keys.Add(e.PartitionKey);
                 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Omnichannel.Events.Configuration;
 using Omnichannel.Events.Model;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Events.History;
 
@@ -40,7 +41,7 @@ public sealed class EventJournal(EventsStorage storage)
         var found = new List<SentEvent>();
         for (var day = until.UtcDateTime.Date; day >= from.UtcDateTime.Date && found.Count < MaxResults; day = day.AddDays(-1))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Day(day)} and RowKey ge {Inverted(until)} and RowKey le {Inverted(from) + "}"}");
+            var filter = TableFilter.RowsThrough(Day(day), Inverted(until), Inverted(from) + "}");
             if (subject is not null)
             {
                 filter += " and " + TableClient.CreateQueryFilter($"Subject eq {subject}");

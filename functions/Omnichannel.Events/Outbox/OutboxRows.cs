@@ -60,8 +60,8 @@ public static class OutboxRows
 
     /// <summary>The filter of a partition's outbox rows.</summary>
     public static string PartitionFilter(string partitionKey) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {Prefix} and RowKey lt {End}");
+        Storage.Tables.TableFilter.Rows(partitionKey, Prefix, End);
 
     /// <summary>The filter of every outbox row of a table (the sweep).</summary>
-    public static string TableFilter() => TableClient.CreateQueryFilter($"RowKey ge {Prefix} and RowKey lt {End}");
+    public static string TableFilter() => Storage.Tables.TableFilter.RowsInEveryPartition(Prefix, End);
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Ledger.Catalogue;
 
@@ -97,7 +98,7 @@ public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory loca
             return await PageAsync<ChannelListing>(Listings, pageSize, continuationToken, cancellationToken);
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StockPartition.Key(sku)} and RowKey ge {StockPartition.RulePrefix} and RowKey lt {"ats}"}");
+        var filter = TableFilter.Rows(StockPartition.Key(sku), StockPartition.RulePrefix, "ats}");
         return await PageAsync<ChannelListing>(storage.Stock, filter, pageSize, continuationToken, cancellationToken);
     }
 
@@ -123,7 +124,7 @@ public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory loca
     }
 
     private Task<Page<T>> PageAsync<T>(string partition, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        PageAsync<T>(storage.Catalogue, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), pageSize, continuationToken, cancellationToken);
+        PageAsync<T>(storage.Catalogue, TableFilter.Partition(partition), pageSize, continuationToken, cancellationToken);
 
     private static Task<Page<T>> PageAsync<T>(TableClient table, string filter, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         StorageCall.RunAsync(async () =>

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Ledger.Catalogue;
 
@@ -51,7 +52,7 @@ public sealed class LocationDirectory(LedgerStorage storage, TimeProvider time, 
     {
         await storage.EnsureCreatedAsync();
         var byId = new Dictionary<string, Location>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogueStore.Locations}");
+        var filter = TableFilter.Partition(CatalogueStore.Locations);
         await StorageCall.RunAsync(async () =>
         {
             await foreach (var e in storage.Catalogue.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Ledger.Sales;
 
@@ -53,7 +54,7 @@ public sealed class SalesLedger(Configuration.LedgerStorage storage)
     public async Task<IReadOnlyList<SalesRow>> ReportAsync(DateOnly from, DateOnly to, string? channel, string? sku, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Day(from)} and PartitionKey le {Day(to)}");
+        var filter = TableFilter.Partitions(Day(from), Day(to));
         var sums = new SortedDictionary<(string Day, string Channel, string Sku, string Currency), (long Units, decimal Revenue, decimal Net, decimal Tax)>();
         await StorageCall.RunAsync(async () =>
         {

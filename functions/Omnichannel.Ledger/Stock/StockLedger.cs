@@ -170,9 +170,9 @@ public sealed class StockLedger
 
             try
             {
-                await table.SubmitTransactionAsync(actions, CancellationToken.None);
+                await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, CancellationToken.None));
             }
-            catch (TableTransactionFailedException e) when (e.Status == 409)
+            catch (StorageException e) when (e.IsConflict)
             {
                 // Either a key was recorded before, or another writer created the same balance row first.
                 if (group.Count > 1)
@@ -180,7 +180,7 @@ public sealed class StockLedger
                     throw new KeySeenBeforeException(e);
                 }
 
-                return [Committed.Only(await ReplayAsync(group[0]) ?? throw new StorageException(412, "BalanceCreatedConcurrently", "Another writer created a balance row first; re-reading.", e))];
+                return [Committed.Only(await ReplayAsync(group[0]) ?? throw StorageCall.Retry("Another writer created a balance row first; re-reading.", e))];
             }
         }
 

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Ledger.Stock;
 
@@ -42,7 +43,7 @@ internal static class StockPartition
     public static async Task<StockSnapshot?> ReadAsync(TableClient table, string sku, CancellationToken cancellationToken)
     {
         var pk = Key(sku);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {RulePrefix} and RowKey lt {"bal}"}");
+        var filter = TableFilter.Rows(pk, RulePrefix, "bal}");
         TableEntity? head = null;
         var balances = new Dictionary<string, (BalanceState State, ETag ETag)>(StringComparer.Ordinal);
         var rules = new List<ChannelListing>();

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Ledger.Stock;
 
@@ -36,7 +37,7 @@ public sealed class StockReader(LedgerStorage storage, LocationDirectory locatio
             return null;
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StockPartition.Key(sku)} and RowKey ge {StockPartition.LogPrefix} and RowKey lt {"log}"}");
+        var filter = TableFilter.Rows(StockPartition.Key(sku), StockPartition.LogPrefix, "log}");
         return await StorageCall.RunAsync(async () =>
         {
             await foreach (var page in storage.Stock.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))

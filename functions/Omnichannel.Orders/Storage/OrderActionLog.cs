@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Orders.Storage;
 
@@ -36,7 +37,7 @@ public sealed class OrderActionLog(OrderStore store)
     public async Task<IReadOnlyList<OrderAction>> ListAsync(string instanceId, CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(instanceId)}");
+        var filter = TableFilter.Partition(Partition(instanceId));
         var actions = new List<OrderAction>();
         await foreach (var row in store.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Omnichannel.Orders.Activities;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Orders.Storage;
 
@@ -34,7 +35,7 @@ public sealed class OrderAlertLog(OrderStore store)
     public async Task<IReadOnlyList<OrderAlert>> ListAsync(int take, CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        var filter = TableFilter.Partition(Partition);
         var alerts = new List<OrderAlert>();
         await foreach (var row in store.Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
         {

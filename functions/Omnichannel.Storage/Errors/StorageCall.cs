@@ -73,12 +73,44 @@ public static class StorageCall
     }
 
     /// <summary>
-    /// Runs a read-modify-write step until it commits. A 412 (stale ETag) re-runs the whole step, which
-    /// must re-read what it depends on; any other failure propagates. Gives up after
-    /// <paramref name="maxAttempts"/> so a pathological hot spot surfaces instead of spinning.
+    /// Runs an ETag-conditional write (an update, delete or transaction under the ETags just read). Returns true when
+    /// it wrote, false when the condition no longer holds (412) or the target is gone (404): someone else changed it
+    /// first, and the caller treats that as lost, not as a failure.
+    /// </summary>
+    public static async Task<bool> TryConditionalAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+        catch (RequestFailedException e)
+        {
+            throw StorageException.From(e);
+        }
+    }
+
+    /// <summary>
+    /// The signal a step of <see cref="RetryOnConflictAsync{T}"/> throws to be re-run: <c>throw StorageCall.Retry(...)</c>
+    /// when what it read no longer holds (another writer created the row first). <paramref name="cause"/> is kept.
+    /// </summary>
+    public static StorageRetry Retry(string reason, Exception? cause = null) => cause is null ? new(reason) : new(reason, cause);
+
+    /// <summary>
+    /// Runs a read-modify-write step until it commits. A 412 (stale ETag) or a <see cref="Retry"/> signal re-runs the
+    /// whole step, which must re-read what it depends on; any other failure propagates. Gives up after
+    /// <paramref name="maxAttempts"/> so a pathological hot spot surfaces instead of spinning: a 412 then propagates
+    /// as <see cref="StorageException"/> 412, a retry signal as <see cref="StorageException"/> 412
+    /// <see cref="StorageException.RetriesExhausted"/>.
     /// </summary>
     public static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> step, int maxAttempts = 100)
     {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -90,6 +122,13 @@ public static class StorageCall
             }
             catch (StorageException e) when (e.IsPreconditionFailed && attempt < maxAttempts)
             {
+            }
+            catch (StorageRetry) when (attempt < maxAttempts)
+            {
+            }
+            catch (StorageRetry e)
+            {
+                throw StorageException.Exhausted(maxAttempts, e);
             }
             catch (RequestFailedException e)
             {

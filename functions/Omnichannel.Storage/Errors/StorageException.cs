@@ -9,6 +9,9 @@ namespace Omnichannel.Storage.Errors;
 public sealed class StorageException(int status, string? errorCode, string message, Exception? inner = null)
     : Exception(message, inner)
 {
+    /// <summary>The error code of a read-modify-write loop that gave up after its last <see cref="StorageRetry"/> signal.</summary>
+    public const string RetriesExhausted = "RetriesExhausted";
+
     public int Status { get; } = status;
 
     public string? ErrorCode { get; } = errorCode;
@@ -23,4 +26,7 @@ public sealed class StorageException(int status, string? errorCode, string messa
 
     internal static StorageException From(RequestFailedException e) =>
         new(e.Status, e.ErrorCode, $"Storage request failed with {e.Status} {e.ErrorCode}.", e);
+
+    internal static StorageException Exhausted(int attempts, StorageRetry last) =>
+        new(412, RetriesExhausted, $"Gave up after {attempts} attempts, each asking to re-read and run again; last: {last.Message}", last);
 }

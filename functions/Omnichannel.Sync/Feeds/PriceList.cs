@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 using Omnichannel.Sync.Configuration;
 
 namespace Omnichannel.Sync.Feeds;
@@ -31,7 +32,7 @@ public sealed class PriceList(SyncStorage storage)
         return await StorageCall.RunAsync(async () =>
         {
             var prices = new Dictionary<string, FeedPrice>(StringComparer.Ordinal);
-            await foreach (var e in storage.Prices.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+            await foreach (var e in storage.Prices.QueryAsync<TableEntity>(TableFilter.Partition(Partition), maxPerPage: 1000, cancellationToken: cancellationToken))
             {
                 var sku = e.GetString("Sku");
                 var link = e.GetString("Link");

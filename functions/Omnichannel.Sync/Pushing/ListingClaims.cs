@@ -32,7 +32,7 @@ public sealed class ListingClaims(SyncStateStore store, IOptions<SyncOptions> op
             catch (StorageException e) when (e.IsConflict)
             {
                 // Another handler created the row first: re-read it and decide again.
-                throw new StorageException(412, e.ErrorCode, e.Message, e);
+                throw StorageCall.Retry("Another handler created the listing's sync state first; re-reading.", e);
             }
         }, MaxAttempts);
     }

@@ -110,7 +110,7 @@ public sealed class Reconciler(
             }
             catch (StorageException e) when (e.IsConflict)
             {
-                throw new StorageException(412, e.ErrorCode, e.Message, e);
+                throw StorageCall.Retry("Another writer created the listing's sync state first; re-reading.", e);
             }
 
             return true;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 using Omnichannel.Sync.Configuration;
 
 namespace Omnichannel.Sync.State;
@@ -15,7 +16,7 @@ public sealed class SyncStateStore(SyncStorage storage)
     public async Task<Dictionary<string, ListingSyncState>> ReadSkuAsync(string sku, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ListingSyncState.PartitionKey(sku)}");
+        var filter = TableFilter.Partition(ListingSyncState.PartitionKey(sku));
         return (await QueryAsync(filter, int.MaxValue, cancellationToken)).ToDictionary(s => s.ListingKey, StringComparer.Ordinal);
     }
 

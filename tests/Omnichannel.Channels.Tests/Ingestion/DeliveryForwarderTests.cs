@@ -52,7 +52,7 @@ public sealed class DeliveryForwarderTests
 
         Assert.Equal((WebhookOutcome.Accepted, WebhookOutcome.Quarantined, WebhookOutcome.Duplicate), (ack.Outcome, forwarded.Outcome, again.Outcome));
         Assert.Empty(await Forwarding.QueuedOrdersAsync(services));
-        var row = Assert.Single(await services.GetRequiredService<QuarantineTable>().ListAsync("shopify", 10, CancellationToken.None));
+        var row = Assert.Single(await services.GetRequiredService<QuarantineStore>().ListAsync("shopify", 10, CancellationToken.None));
         Assert.Contains("3000 characters", row.Reason, StringComparison.Ordinal);
     }
 
@@ -70,7 +70,7 @@ public sealed class DeliveryForwarderTests
 
         Assert.Equal(2, acks.Count);
         Assert.All(acks, a => Assert.Equal(WebhookOutcome.Quarantined, a.Outcome));
-        Assert.Single(await services.GetRequiredService<QuarantineTable>().ListAsync("shopify", 10, CancellationToken.None));
+        Assert.Single(await services.GetRequiredService<QuarantineStore>().ListAsync("shopify", 10, CancellationToken.None));
     }
 
     private static WebhookDelivery Delivery(byte[] body, string eventId) =>

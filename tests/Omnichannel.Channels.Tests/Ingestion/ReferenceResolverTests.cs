@@ -52,7 +52,7 @@ public sealed class ReferenceResolverTests
 
         Assert.Equal(ReferenceOutcome.Unknown, outcome);
         Assert.Empty(await QueuedAsync(fixture));
-        var quarantined = Assert.Single(await fixture.Services.GetRequiredService<QuarantineTable>().ListAsync("bigcommerce", 10, CancellationToken.None));
+        var quarantined = Assert.Single(await fixture.Services.GetRequiredService<QuarantineStore>().ListAsync("bigcommerce", 10, CancellationToken.None));
         Assert.Equal("ref-blob", quarantined.ArchiveBlob);
         Assert.Contains("404404", quarantined.Reason, StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class ReferenceResolverTests
         await Assert.ThrowsAsync<ChannelApiException>(() => Resolver(fixture).ResolveAsync(Reference("bigcommerce", "1001"), CancellationToken.None));
 
         Assert.Empty(await QueuedAsync(fixture));
-        Assert.Empty(await fixture.Services.GetRequiredService<QuarantineTable>().ListAsync("bigcommerce", 10, CancellationToken.None));
+        Assert.Empty(await fixture.Services.GetRequiredService<QuarantineStore>().ListAsync("bigcommerce", 10, CancellationToken.None));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ReferenceResolverTests
 
         Assert.Equal(ReferenceOutcome.Unsupported, outcome);
         Assert.Empty(fixture.Server.Requests);
-        var quarantined = Assert.Single(await fixture.Services.GetRequiredService<QuarantineTable>().ListAsync("generic", 10, CancellationToken.None));
+        var quarantined = Assert.Single(await fixture.Services.GetRequiredService<QuarantineStore>().ListAsync("generic", 10, CancellationToken.None));
         Assert.Contains("'generic'", quarantined.Reason, StringComparison.Ordinal);
     }
 

@@ -57,7 +57,7 @@ public sealed class PollingRunnerTests
         time.Advance(TimeSpan.FromMinutes(5));
         await using var restarted = await CreateServicesAsync(server, time, names);
         await PollAsync(restarted);
-        var cursor = (await restarted.GetRequiredService<PollCursorTable>().ReadAsync("woocommerce", "main", CancellationToken.None)).Cursor;
+        var cursor = (await restarted.GetRequiredService<PollCursorStore>().ReadAsync("woocommerce", "main", CancellationToken.None)).Cursor;
         time.Advance(TimeSpan.FromMinutes(5));
         server.Requests.Clear();
         await PollAsync(restarted);

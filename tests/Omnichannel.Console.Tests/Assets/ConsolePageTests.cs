@@ -148,7 +148,7 @@ public sealed class ConsolePageTests(ConsoleFixture hub)
                 HeaderMap.From(new Dictionary<string, string> { ["X-Shopify-Topic"] = "orders/create", ["X-Shopify-Event-Id"] = $"evt-q-{number}" }),
                 System.Text.Encoding.UTF8.GetBytes(ConsoleFixture.ShopifyBody(number, (ConsoleFixture.Tee, 1)))),
             default);
-        await hub.Services.GetRequiredService<QuarantineTable>().AddAsync(new QuarantinedPayload("shopify", "main", now, blob, $"evt-q-{number}", "JsonException: line_items[0].price is not a number"), default);
+        await hub.Services.GetRequiredService<QuarantineStore>().AddAsync(new QuarantinedPayload("shopify", "main", now, blob, $"evt-q-{number}", "JsonException: line_items[0].price is not a number"), default);
 
         var page = await hub.SignedInPageAsync();
         await Expect(page.GetByTestId("count-quarantine")).Not.ToContainTextAsync("0");

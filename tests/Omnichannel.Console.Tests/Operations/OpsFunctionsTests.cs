@@ -90,7 +90,7 @@ public sealed class OpsFunctionsTests(ConsoleFixture hub)
             new ArchivedPayload("shopify", "main", ArchivedPayload.FromWebhook, now, "https://hub/api/webhooks/shopify/main",
                 Channels.Ingestion.HeaderMap.From(new Dictionary<string, string> { ["X-Shopify-Topic"] = "orders/create" }), "{\"id\": \"not json"u8.ToArray()),
             default);
-        var quarantine = hub.Services.GetRequiredService<QuarantineTable>();
+        var quarantine = hub.Services.GetRequiredService<QuarantineStore>();
         var reason = "unreadable " + Unique.Name("r");
         await quarantine.AddAsync(new QuarantinedPayload("shopify", "main", now, blob, null, reason), default);
         var row = (await quarantine.ListAsync("shopify", 1000, default)).Single(q => q.Reason == reason);

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Omnichannel.Storage.Errors;
 
@@ -20,7 +19,7 @@ public enum ClaimOutcome
 
     /// <summary>
     /// Seen, never marked forwarded, older than the grace: the earlier attempt died; forward again. For a webhook
-    /// delivery (<see cref="DedupeTable.ClaimDeliveryAsync"/>): seen and not forwarded yet, whatever its age; it is
+    /// delivery (<see cref="DedupeStore.ClaimDeliveryAsync"/>): seen and not forwarded yet, whatever its age; it is
     /// handed on again at once, and the forward stage's order dedupe keeps that from doubling anything.
     /// </summary>
     Stalled,
@@ -35,12 +34,12 @@ public sealed record DeliveryClaim(ClaimOutcome Outcome, string Key, DateTimeOff
 
 /// <summary>
 /// Insert-first dedupe: a row per webhook delivery (partition <c>d|{channel}|{store}</c>) and per order version
-/// (<see cref="OrderVersionTable"/>). The insert decides; a 409 means seen before. A row stays <c>Forwarded = false</c>
+/// (<see cref="OrderVersionStore"/>). The insert decides; a 409 means seen before. A row stays <c>Forwarded = false</c>
 /// until its work is done: a delivery seen again before that is handed on again at once; an order version seen again
 /// is "in progress" until <see cref="Configuration.ChannelsOptions.RedeliveryGrace"/>, then taken over, so a crash in
 /// between never loses the order.
 /// </summary>
-public sealed class DedupeTable(ChannelStorage storage, TimeProvider time)
+public sealed class DedupeStore(ChannelStorage storage, TimeProvider time)
 {
     /// <summary>
     /// After a 409: forwarded means duplicate; unforwarded and young means in progress; unforwarded and older
@@ -60,15 +59,9 @@ public sealed class DedupeTable(ChannelStorage storage, TimeProvider time)
         }
 
         entity["ClaimedAt"] = time.GetUtcNow();
-        try
-        {
-            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
-            return (ClaimOutcome.Stalled, entity);
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return (ClaimOutcome.InProgress, null);
-        }
+        return await StorageCall.TryConditionalAsync(() => table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken))
+            ? (ClaimOutcome.Stalled, entity)
+            : (ClaimOutcome.InProgress, null);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace Omnichannel.Channels.Storage;
 /// inserting the version alone decides between an update and a duplicate. The version row records its kind and
 /// stays <c>Forwarded = false</c> until queued, so a crash in between is repaired by the next sighting.
 /// </summary>
-public sealed class OrderVersionTable(ChannelStorage storage, IOptions<ChannelsOptions> options, TimeProvider time)
+public sealed class OrderVersionStore(ChannelStorage storage, IOptions<ChannelsOptions> options, TimeProvider time)
 {
     /// <summary>Whether to forward this version (New or Stalled) and as what kind.</summary>
     public async Task<(ClaimOutcome Outcome, OrderEventKind Kind)> ClaimAsync(CanonicalOrder order, string fingerprint, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class OrderVersionTable(ChannelStorage storage, IOptions<ChannelsO
             return (ClaimOutcome.New, kind);
         }
 
-        var (outcome, row) = await DedupeTable.ReclaimAsync(storage.Dedupe, version.PartitionKey, version.RowKey, options.Value.RedeliveryGrace, time, cancellationToken);
+        var (outcome, row) = await DedupeStore.ReclaimAsync(storage.Dedupe, version.PartitionKey, version.RowKey, options.Value.RedeliveryGrace, time, cancellationToken);
         return (outcome, Enum.TryParse<OrderEventKind>(row?.GetString("Kind"), out var recorded) ? recorded : kind);
     }
 

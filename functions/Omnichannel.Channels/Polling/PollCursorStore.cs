@@ -5,7 +5,7 @@ using Omnichannel.Storage.Errors;
 namespace Omnichannel.Channels.Polling;
 
 /// <summary>One cursor row per (channel, store). Writes are conditional, so two hosts never move it backwards.</summary>
-public sealed class PollCursorTable(Storage.ChannelStorage storage)
+public sealed class PollCursorStore(Storage.ChannelStorage storage)
 {
     /// <summary>The stored cursor and its ETag, or null (and default ETag) when the account was never polled.</summary>
     public async Task<(PollCursor? Cursor, ETag ETag)> ReadAsync(string channel, string store, CancellationToken cancellationToken)

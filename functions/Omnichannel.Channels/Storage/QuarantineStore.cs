@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Omnichannel.Storage.Errors;
+using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Channels.Storage;
 
@@ -15,7 +16,7 @@ namespace Omnichannel.Channels.Storage;
 public sealed record QuarantinedPayload(string Channel, string Store, DateTimeOffset ReceivedAt, string ArchiveBlob, string? DeliveryId, string Reason, string? Id = null);
 
 /// <summary>Quarantine rows: partition per channel, row key sortable by receive time (newest first).</summary>
-public sealed class QuarantineTable(ChannelStorage storage)
+public sealed class QuarantineStore(ChannelStorage storage)
 {
     public Task AddAsync(QuarantinedPayload payload, CancellationToken cancellationToken) =>
         AddAsync(payload, Guid.NewGuid().ToString("N"), cancellationToken);
@@ -50,7 +51,7 @@ public sealed class QuarantineTable(ChannelStorage storage)
     public async Task<IReadOnlyList<QuarantinedPayload>> ListAsync(string? channel, int take, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var filter = channel is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(channel)}");
+        var filter = channel is null ? null : TableFilter.Partition(TableKeys.Escape(channel));
         var result = new List<QuarantinedPayload>();
         await foreach (var row in storage.Quarantine.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -5,7 +5,7 @@ using Omnichannel.Channels.Tests.Support;
 
 namespace Omnichannel.Channels.Tests.Storage;
 
-public sealed class DedupeTableTests
+public sealed class DedupeStoreTests
 {
     private const string Hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     private const string OtherHash = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
@@ -14,7 +14,7 @@ public sealed class DedupeTableTests
     public async Task ClaimDeliveryAsync_SixteenConcurrentClaims_ExactlyOneNewOthersHandOnAgain()
     {
         await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
-        var sut = services.GetRequiredService<DedupeTable>();
+        var sut = services.GetRequiredService<DedupeStore>();
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => sut.ClaimDeliveryAsync("shopify", "main", "evt-1", Hash, "blob", CancellationToken.None)));
 
@@ -28,7 +28,7 @@ public sealed class DedupeTableTests
     {
         var time = new FakeTimeProvider(Deliveries.Now);
         await using var services = await ChannelServices.CreateAsync(time);
-        var sut = services.GetRequiredService<DedupeTable>();
+        var sut = services.GetRequiredService<DedupeStore>();
         var first = await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob", CancellationToken.None);
         await sut.MarkDeliveryForwardedAsync("x", "main", first.Key, "forwarded", CancellationToken.None);
         time.Advance(TimeSpan.FromHours(1));
@@ -41,7 +41,7 @@ public sealed class DedupeTableTests
     {
         var time = new FakeTimeProvider(Deliveries.Now);
         await using var services = await ChannelServices.CreateAsync(time);
-        var sut = services.GetRequiredService<DedupeTable>();
+        var sut = services.GetRequiredService<DedupeStore>();
         await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob", CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(1));
 
@@ -55,7 +55,7 @@ public sealed class DedupeTableTests
     public async Task ClaimDeliveryAsync_SameIdOtherContent_NewUnderDerivedKeyThenDuplicate()
     {
         await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
-        var sut = services.GetRequiredService<DedupeTable>();
+        var sut = services.GetRequiredService<DedupeStore>();
         var first = await sut.ClaimDeliveryAsync("x", "main", "evt-1", Hash, "blob", CancellationToken.None);
         await sut.MarkDeliveryForwardedAsync("x", "main", first.Key, "forwarded", CancellationToken.None);
 
@@ -71,7 +71,7 @@ public sealed class DedupeTableTests
     public async Task ClaimDeliveryAsync_IdWithForbiddenKeyCharacters_Works()
     {
         await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
-        var sut = services.GetRequiredService<DedupeTable>();
+        var sut = services.GetRequiredService<DedupeStore>();
 
         var claim = await sut.ClaimDeliveryAsync("x", "main", "a/b#c?d\\e", Hash, "blob", CancellationToken.None);
         await sut.MarkDeliveryForwardedAsync("x", "main", claim.Key, "forwarded", CancellationToken.None);
@@ -86,7 +86,7 @@ public sealed class DedupeTableTests
     public async Task ClaimDeliveryAsync_LongId_BoundedKeyAndDeduplicated(int length)
     {
         await using var services = await ChannelServices.CreateAsync(new FakeTimeProvider(Deliveries.Now));
-        var sut = services.GetRequiredService<DedupeTable>();
+        var sut = services.GetRequiredService<DedupeStore>();
         var id = new string('#', length);
 
         var claim = await sut.ClaimDeliveryAsync("x", "main", id, Hash, "blob", CancellationToken.None);
