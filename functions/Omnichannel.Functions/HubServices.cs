@@ -1,10 +1,10 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Channels;
 using Omnichannel.Events;
 using Omnichannel.Hosting.Health;
+using Omnichannel.Hosting.Json;
 using Omnichannel.Ledger;
 using Omnichannel.OperationsConsole;
 using Omnichannel.Orders;
@@ -28,7 +28,7 @@ public static class HubServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TriggerHealth>();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => HubJson.ConfigureHttp(o.SerializerOptions));
 
         services.AddEvents(configuration);
         services.AddLedger(configuration);

@@ -13,7 +13,7 @@ public static class AlertPublisher
     public static IEnumerable<QueueSend> Sends(StockAlert alert, LedgerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var body = LedgerJson.Serialize(alert);
+        var body = StockAlertJson.Serialize(alert);
         yield return new QueueSend(options.AlertsQueue, body);
         if (options.AlertWebhookUrl is not null)
         {

@@ -1,16 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Omnichannel.Hosting.Json;
 
 namespace Omnichannel.Ledger.Configuration;
 
-/// <summary>The JSON shape of stored rows and queue messages: camelCase, enums as names.</summary>
+/// <summary>Stored rows and queue messages of the ledger, in the hub's own convention (<see cref="HubJson.Options"/>). The alert webhook has its own contract (<see cref="Alerts.StockAlertJson"/>).</summary>
 internal static class LedgerJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static JsonSerializerOptions Options => HubJson.Options;
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

@@ -18,7 +18,7 @@ public sealed class FulfilmentSender(IHttpClientFactory http)
     public async Task SendAsync(FulfilmentEndpoint endpoint, object request, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var body = Encoding.UTF8.GetBytes(OrderJson.Serialize(request) ?? "{}");
+        var body = Encoding.UTF8.GetBytes(FulfilmentJson.Serialize(request));
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = content };

@@ -9,6 +9,7 @@ using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Model;
 using Omnichannel.Channels.Storage;
 using Omnichannel.Channels.Tests.Support;
+using Omnichannel.Hosting.Json;
 
 namespace Omnichannel.Channels.Tests.Ingestion;
 
@@ -46,7 +47,7 @@ public sealed class WebhookPipelineTests
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(WebhookOutcome.Duplicate, (await second.Content.ReadFromJsonAsync<WebhookAck>(HubJson.Options))!.Outcome);
+        Assert.Equal(WebhookOutcome.Duplicate, (await second.Content.ReadFromJsonAsync<WebhookAck>(HubJson.Http))!.Outcome);
         Assert.Single(await hub.QueuedAsync());
     }
 
