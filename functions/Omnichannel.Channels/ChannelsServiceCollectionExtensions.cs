@@ -16,6 +16,7 @@ using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Channels.Polling;
 using Omnichannel.Channels.Storage;
+using Omnichannel.Hosting.Configuration;
 
 namespace Omnichannel.Channels;
 
@@ -32,10 +33,7 @@ public static class ChannelsServiceCollectionExtensions
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ChannelsOptions>()
-            .Bind(configuration.GetSection(ChannelsOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<ChannelsOptions, ChannelsOptionsValidator>(configuration, ChannelsOptions.Section);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         var accounts = new ChannelAccounts(configuration);
@@ -60,10 +58,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IWebhookAdapter, WalmartWebhookAdapter>();
         services.AddSingleton<IWebhookAdapter, BigCommerceWebhookAdapter>();
 
-        services.AddOptions<ChannelHttpOptions>()
-            .Bind(configuration.GetSection(ChannelHttpOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<ChannelHttpOptions, ChannelHttpOptionsValidator>(configuration, ChannelHttpOptions.Section);
         services.AddSingleton<IChannelApi, ShopifyApi>();
         services.AddSingleton<IChannelApi, WooCommerceApi>();
         services.AddSingleton<IChannelApi, PosApi>();
@@ -78,7 +73,7 @@ public static class ChannelsServiceCollectionExtensions
         AddStockApis(services);
         ChannelHttp.Register(services, accounts, account => account.Adapter == "shopify" ? new ShopifyThrottleHandler() : null);
 
-        services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.Section));
+        services.AddValidatedOptions<PollingOptions, PollingOptionsValidator>(configuration, PollingOptions.Section);
         services.AddSingleton<PollCursorStore>();
         services.AddSingleton<PollingRunner>();
         services.AddSingleton<IOrderPoller, ShopifyPoller>();

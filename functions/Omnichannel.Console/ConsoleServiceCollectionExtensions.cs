@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Hosting.Configuration;
 using Omnichannel.OperationsConsole.Assets;
+using Omnichannel.OperationsConsole.Configuration;
 
 namespace Omnichannel.OperationsConsole;
 
@@ -17,7 +19,7 @@ public static class ConsoleServiceCollectionExtensions
     public static IServiceCollection AddOperationsConsole(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section));
+        services.AddValidatedOptions<ConsoleOptions, ConsoleOptionsValidator>(configuration, ConsoleOptions.Section);
         services.TryAddSingleton<ConsoleAssets>();
         return services;
     }

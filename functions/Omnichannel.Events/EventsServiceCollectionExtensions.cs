@@ -10,6 +10,7 @@ using Omnichannel.Events.Destinations;
 using Omnichannel.Events.Dispatch;
 using Omnichannel.Events.History;
 using Omnichannel.Events.Outbox;
+using Omnichannel.Hosting.Configuration;
 using Omnichannel.Storage.Connection;
 
 namespace Omnichannel.Events;
@@ -32,8 +33,7 @@ public static class EventsServiceCollectionExtensions
 
         services.AddSingleton<EventsMarker>();
         var section = configuration.GetSection(EventsOptions.Section);
-        services.AddOptions<EventsOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EventsOptions>, EventsOptionsValidator>();
+        services.AddValidatedOptions<EventsOptions, EventsOptionsValidator>(configuration, EventsOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventsStorage>();
         services.AddSingleton<DestinationStates>();

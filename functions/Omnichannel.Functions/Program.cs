@@ -27,6 +27,11 @@ internal static class Program
             // One line the host's log shows, naming the setting, instead of a stack trace.
             Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
         }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            // Several options classes failed: still one line, every failure of each.
+            Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))}");
+        }
         catch (SettingException e)
         {
             Console.Error.WriteLine($"Configuration error: {e.Message}");

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Omnichannel.Events;
+using Omnichannel.Hosting.Configuration;
 using Omnichannel.Ledger.Alerts;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
@@ -21,8 +21,7 @@ public static class LedgerServiceCollectionExtensions
     public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>();
+        services.AddValidatedOptions<LedgerOptions, LedgerOptionsValidator>(configuration, LedgerOptions.Section);
         services.AddSingleton<LedgerStorage>();
         services.AddSingleton<LocationDirectory>();
         services.AddSingleton<CatalogueStore>();

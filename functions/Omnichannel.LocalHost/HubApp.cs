@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Omnichannel.Functions;
+using Omnichannel.Hosting.Configuration;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.Demo;
 using Omnichannel.LocalHost.Diagnostics;
@@ -27,10 +27,7 @@ public static class HubApp
         }
 
         var configuration = builder.Configuration;
-        builder.Services.AddOptions<HubOptions>()
-            .Bind(configuration.GetSection(HubOptions.Section))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
+        builder.Services.AddValidatedOptions<HubOptions, HubOptionsValidator>(configuration, HubOptions.Section);
 
         var urls = configuration["urls"] ?? configuration[$"{HubOptions.Section}:{nameof(HubOptions.Urls)}"] ?? new HubOptions().Urls;
         builder.WebHost.UseUrls(urls);

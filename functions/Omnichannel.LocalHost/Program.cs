@@ -23,6 +23,11 @@ catch (OptionsValidationException e)
 {
     Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
 }
+catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+{
+    // Several options classes failed: still one line, every failure of each.
+    Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))}");
+}
 catch (AzuriteUnavailableException e)
 {
     Console.Error.WriteLine($"Local storage error: {e.Message}");

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Outbound;
 using Omnichannel.Events;
+using Omnichannel.Hosting.Configuration;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Events;
 using Omnichannel.Orders.Fulfilment;
@@ -26,11 +26,7 @@ public static class OrdersServiceCollectionExtensions
     public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OrdersOptions>()
-            .Bind(configuration.GetSection(OrdersOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidator>());
+        services.AddValidatedOptions<OrdersOptions, OrdersOptionsValidator>(configuration, OrdersOptions.Section);
         services.AddEvents(configuration);
         services.TryAddSingleton<OrderEventRecorder>();
         services.TryAddSingleton<OrderStore>();
@@ -47,13 +43,5 @@ public static class OrdersServiceCollectionExtensions
         services.AddHttpClient(FulfilmentSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
 
         return services;
-    }
-
-    private sealed class OrdersOptionsValidator : IValidateOptions<OrdersOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, OrdersOptions options) =>
-            options.Invalid() is { } invalid
-                ? ValidateOptionsResult.Fail($"Setting '{OrdersOptions.Section}:{invalid}' is missing or out of range (see OrdersOptions).")
-                : ValidateOptionsResult.Success;
     }
 }

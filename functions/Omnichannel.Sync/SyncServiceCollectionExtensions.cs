@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Configuration;
 using Omnichannel.Sync.Configuration;
 using Omnichannel.Sync.Feeds;
 using Omnichannel.Sync.Pushing;
@@ -23,9 +23,7 @@ public static class SyncServiceCollectionExtensions
     public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SyncOptions.Section);
-        services.AddOptions<SyncOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
+        services.AddValidatedOptions<SyncOptions, SyncOptionsValidator>(configuration, SyncOptions.Section);
 
         services.AddSingleton<SyncStorage>();
         services.AddSingleton<SyncStateStore>();

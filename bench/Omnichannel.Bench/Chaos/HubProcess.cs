@@ -29,7 +29,6 @@ internal sealed class HubProcess(string dll, int port, string storage, string fu
         start.Environment["Hub__FunctionKey"] = functionKey;
         start.Environment["Hub__AdminKey"] = adminKey;
         start.Environment["Orders__SeedDemo"] = "true";
-        start.Environment["Orders__IntakePollingInterval"] = "00:00:00.500";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the hub.");
         var writer = File.AppendText(_log);

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Omnichannel.Channels.Configuration;
 
 /// <summary>
@@ -11,34 +9,27 @@ public sealed class ChannelsOptions
     public const string Section = "Channels:Ingestion";
 
     /// <summary>Largest webhook body accepted; larger ones get 413. Default 1 MiB (1048576).</summary>
-    [Range(1024, 64 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Blob container holding every authentic payload as received. Default <c>channel-webhooks</c>.</summary>
-    [Required]
     public string ArchiveContainer { get; set; } = "channel-webhooks";
 
     /// <summary>Queue the order messages go to (the order flow reads it). Default <c>channel-orders</c>.</summary>
-    [Required]
     public string OrderQueue { get; set; } = "channel-orders";
 
     /// <summary>
     /// Queue of webhook deliveries handed on by the receiving request; the forward function (<c>ChannelsWebhookForward</c>)
     /// reads it as <c>%Channels:Ingestion:DeliveryQueue%</c>. Default <c>channel-deliveries</c>.
     /// </summary>
-    [Required]
     public string DeliveryQueue { get; set; } = "channel-deliveries";
 
     /// <summary>Table of seen deliveries and order versions (insert-first dedupe). Default <c>ChannelDedupe</c>.</summary>
-    [Required]
     public string DedupeTable { get; set; } = "ChannelDedupe";
 
     /// <summary>Table of authentic payloads that could not be read. Default <c>ChannelQuarantine</c>.</summary>
-    [Required]
     public string QuarantineTable { get; set; } = "ChannelQuarantine";
 
     /// <summary>Table of polling cursors, one row per (channel, store). Default <c>ChannelCursors</c>.</summary>
-    [Required]
     public string CursorTable { get; set; } = "ChannelCursors";
 
     /// <summary>
@@ -56,6 +47,5 @@ public sealed class ChannelsOptions
     /// intake treats the second as seen. Webhook deliveries no longer wait for it: a retry of one not forwarded yet
     /// is handed on again at once.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RedeliveryGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

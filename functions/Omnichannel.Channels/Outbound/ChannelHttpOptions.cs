@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Omnichannel.Channels.Outbound;
 
 /// <summary>
@@ -17,18 +15,15 @@ public sealed class ChannelHttpOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Retries after the first attempt. Default 4.</summary>
-    [Range(0, 20)]
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>Base of the exponential backoff (with jitter) when the channel sends no Retry-After. Default 1 second.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Failure ratio in the sampling window that opens the circuit. Default 0.5.</summary>
-    [Range(0.01, 1.0)]
     public double BreakerFailureRatio { get; set; } = 0.5;
 
     /// <summary>Calls needed in the window before the ratio counts. Default 10 (minimum 2).</summary>
-    [Range(2, 10_000)]
     public int BreakerMinimumThroughput { get; set; } = 10;
 
     /// <summary>Window the failure ratio is measured over. Default 30 seconds.</summary>
@@ -38,10 +33,8 @@ public sealed class ChannelHttpOptions
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Default sustained request rate per account. Default 2 per second.</summary>
-    [Range(0.001, 10_000)]
     public double RequestsPerSecond { get; set; } = 2;
 
     /// <summary>Default burst per account. Default 10.</summary>
-    [Range(1, 10_000)]
     public int Burst { get; set; } = 10;
 }

@@ -1,47 +1,34 @@
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Configuration;
+using Omnichannel.Storage.Naming;
 
 namespace Omnichannel.Events.Configuration;
 
-/// <summary>Validates <see cref="EventsOptions"/> at start-up, naming the setting that is wrong.</summary>
+/// <summary>Checks the <c>Events</c> settings at start-up; each failure names its app setting (<c>Events__ClaimDuration</c>).</summary>
 internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
 {
     public ValidateOptionsResult Validate(string? name, EventsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = new List<string>();
-        if (!Uri.TryCreate(options.Source, UriKind.RelativeOrAbsolute, out _) || string.IsNullOrWhiteSpace(options.Source))
+        var failures = new OptionsFailures(EventsOptions.Section);
+        failures.When(string.IsNullOrWhiteSpace(options.Source) || !Uri.TryCreate(options.Source, UriKind.RelativeOrAbsolute, out _), nameof(options.Source), $"must be a URI reference (was '{options.Source}').");
+        failures.Check(nameof(options.OutboxTable), StorageNames.CheckTable(options.OutboxTable));
+        failures.Check(nameof(options.HistoryTable), StorageNames.CheckTable(options.HistoryTable));
+        failures.Check(nameof(options.DestinationsTable), StorageNames.CheckTable(options.DestinationsTable));
+        if (!string.IsNullOrWhiteSpace(options.Queue))
         {
-            errors.Add("Events:Source must be a URI reference.");
+            failures.Check(nameof(options.Queue), StorageNames.CheckQueue(options.Queue));
         }
 
-        if (options.ClaimDuration < TimeSpan.FromSeconds(5) || options.ClaimDuration > TimeSpan.FromHours(1))
-        {
-            errors.Add("Events:ClaimDuration must be between 5 seconds and 1 hour.");
-        }
-
-        if (options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
-        {
-            errors.Add("Events:RetryBaseDelay must be positive and at most Events:RetryMaxDelay.");
-        }
-
-        if (options.PauseAfterFailures is < 1 or > 1000)
-        {
-            errors.Add("Events:PauseAfterFailures must be between 1 and 1000.");
-        }
-
+        failures.Range(nameof(options.ClaimDuration), options.ClaimDuration, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
+        failures.When(options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay, nameof(options.RetryBaseDelay), $"must be positive and at most {SettingNames.AppSetting(EventsOptions.Section, nameof(options.RetryMaxDelay))} (was {options.RetryBaseDelay:c}).");
+        failures.Range(nameof(options.PauseAfterFailures), options.PauseAfterFailures, 1, 1000);
         foreach (var (subscriber, hook) in options.Webhooks)
         {
-            if (hook.Url is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-            {
-                errors.Add($"Events:Webhooks:{subscriber}:Url must be an absolute HTTPS (or HTTP) URL.");
-            }
-
-            if (string.IsNullOrEmpty(hook.Secret))
-            {
-                errors.Add($"Events:Webhooks:{subscriber}:Secret is required.");
-            }
+            failures.HttpUrl($"{nameof(options.Webhooks)}:{subscriber}:{nameof(hook.Url)}", hook.Url);
+            failures.When(string.IsNullOrEmpty(hook.Secret), $"{nameof(options.Webhooks)}:{subscriber}:{nameof(hook.Secret)}", "is required.");
         }
 
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return failures.Result();
     }
 }

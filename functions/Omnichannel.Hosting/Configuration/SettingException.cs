@@ -8,4 +8,7 @@ public sealed class SettingException(string setting, string expected, Exception?
     : Exception($"Setting '{setting}' {expected}", inner)
 {
     public string Setting { get; } = setting;
+
+    /// <summary>What the setting must be, e.g. "must be an absolute URL.".</summary>
+    public string Expected { get; } = expected;
 }

@@ -1,64 +1,32 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Configuration;
+using Omnichannel.Storage.Naming;
 
 namespace Omnichannel.Ledger.Configuration;
 
-/// <summary>Checks the <c>Ledger</c> settings at start-up; each failure names its setting.</summary>
-internal sealed partial class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
+/// <summary>Checks the <c>Ledger</c> settings at start-up; each failure names its app setting (<c>Ledger__StockTable</c>).</summary>
+internal sealed class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
 {
     public ValidateOptionsResult Validate(string? name, LedgerOptions options)
     {
-        var failures = new List<string>();
-        foreach (var (setting, value) in new[] { (nameof(options.StockTable), options.StockTable), (nameof(options.CatalogueTable), options.CatalogueTable), (nameof(options.SalesTable), options.SalesTable) })
-        {
-            if (value is null || !TableName().IsMatch(value))
-            {
-                failures.Add($"Setting '{LedgerOptions.Section}:{setting}' must be a table name: 3-63 letters or digits, starting with a letter (was '{value}').");
-            }
-        }
-
-        foreach (var (setting, value) in new[] { (nameof(options.AlertsQueue), options.AlertsQueue), (nameof(options.AlertWebhookQueue), options.AlertWebhookQueue), (nameof(options.StockChangedQueue), options.StockChangedQueue), (nameof(options.StockChangedCopyQueue), options.StockChangedCopyQueue) })
-        {
-            if (value is null || !QueueName().IsMatch(value) || value.Contains("--", StringComparison.Ordinal) || value.EndsWith('-'))
-            {
-                failures.Add($"Setting '{LedgerOptions.Section}:{setting}' must be a queue name: 3-63 lower-case letters, digits or single hyphens (was '{value}').");
-            }
-        }
-
-        if (options.StockChangedWindow < TimeSpan.Zero || options.StockChangedWindow > TimeSpan.FromHours(1))
-        {
-            failures.Add($"Setting '{LedgerOptions.Section}:{nameof(options.StockChangedWindow)}' must be between 00:00:00 and 01:00:00.");
-        }
-
-        if (options.MaxConflictAttempts is < 1 or > 10_000)
-        {
-            failures.Add($"Setting '{LedgerOptions.Section}:{nameof(options.MaxConflictAttempts)}' must be 1-10000.");
-        }
-
-        if (options.LocationCacheDuration < TimeSpan.Zero)
-        {
-            failures.Add($"Setting '{LedgerOptions.Section}:{nameof(options.LocationCacheDuration)}' must not be negative.");
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new OptionsFailures(LedgerOptions.Section);
+        failures.Check(nameof(options.StockTable), StorageNames.CheckTable(options.StockTable));
+        failures.Check(nameof(options.CatalogueTable), StorageNames.CheckTable(options.CatalogueTable));
+        failures.Check(nameof(options.SalesTable), StorageNames.CheckTable(options.SalesTable));
+        failures.Check(nameof(options.AlertsQueue), StorageNames.CheckQueue(options.AlertsQueue));
+        failures.Check(nameof(options.AlertWebhookQueue), StorageNames.CheckQueue(options.AlertWebhookQueue));
+        failures.Check(nameof(options.StockChangedQueue), StorageNames.CheckQueue(options.StockChangedQueue));
+        failures.Check(nameof(options.StockChangedCopyQueue), StorageNames.CheckQueue(options.StockChangedCopyQueue));
+        failures.Range(nameof(options.StockChangedWindow), options.StockChangedWindow, TimeSpan.Zero, TimeSpan.FromHours(1));
+        failures.Range(nameof(options.MaxConflictAttempts), options.MaxConflictAttempts, 1, 10_000);
+        failures.When(options.LocationCacheDuration < TimeSpan.Zero, nameof(options.LocationCacheDuration), $"must not be negative (was {options.LocationCacheDuration:c}).");
         if (options.AlertWebhookUrl is { } url)
         {
-            if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-            {
-                failures.Add($"Setting '{LedgerOptions.Section}:{nameof(options.AlertWebhookUrl)}' must be an absolute http(s) URL.");
-            }
-
-            if (string.IsNullOrWhiteSpace(options.AlertWebhookSecret))
-            {
-                failures.Add($"Setting '{LedgerOptions.Section}:{nameof(options.AlertWebhookSecret)}' is required when '{LedgerOptions.Section}:{nameof(options.AlertWebhookUrl)}' is set.");
-            }
+            failures.HttpUrl(nameof(options.AlertWebhookUrl), url);
+            failures.When(string.IsNullOrWhiteSpace(options.AlertWebhookSecret), nameof(options.AlertWebhookSecret), $"is required when {SettingNames.AppSetting(LedgerOptions.Section, nameof(options.AlertWebhookUrl))} is set.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Result();
     }
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    private static partial Regex TableName();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
-    private static partial Regex QueueName();
 }

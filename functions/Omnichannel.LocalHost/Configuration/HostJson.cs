@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Omnichannel.Hosting.Configuration;
 using Omnichannel.LocalHost.Triggers;
 
@@ -44,7 +45,8 @@ public static class HostJson
 
     /// <summary>
     /// The host-wide queue trigger settings: <c>batchSize</c>, <c>maxDequeueCount</c>, <c>maxPollingInterval</c>, and
-    /// <c>visibilityTimeout</c>, which in Functions is the delay before a failed message is tried again.
+    /// <c>visibilityTimeout</c>, which in Functions is the delay before a failed message is tried again; checked by
+    /// <see cref="QueueTriggerOptionsValidator"/> (<see cref="OptionsValidationException"/> naming every bad setting).
     /// </summary>
     public static QueueTriggerOptions QueueOptions(IConfiguration configuration)
     {
@@ -58,15 +60,7 @@ public static class HostJson
             RetryDelay = section.GetValue("visibilityTimeout", defaults.RetryDelay),
             MaxPollingInterval = section.GetValue("maxPollingInterval", defaults.MaxPollingInterval),
         };
-        try
-        {
-            options.Validate("host.json extensions.queues");
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new SettingException($"{FileName} extensions.queues", e.Message.Split(Environment.NewLine)[0], e);
-        }
-
-        return options;
+        var result = new QueueTriggerOptionsValidator().Validate(null, options);
+        return result.Succeeded ? options : throw new OptionsValidationException(Options.DefaultName, typeof(QueueTriggerOptions), result.Failures);
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Omnichannel.LocalHost.Durable;
 
 /// <summary>
@@ -12,26 +10,21 @@ public sealed class LocalDurableOptions
     public const string Section = "AzureFunctionsJobHost:extensions:durableTask";
 
     /// <summary>The storage connection string, from <c>AzureWebJobsStorage</c> (also <c>UseDevelopmentStorage=true</c>). Required.</summary>
-    [Required(ErrorMessage = "AzureWebJobsStorage must be a storage connection string for the local durable engine.")]
     public string? ConnectionString { get; set; }
 
     /// <summary>Task hub name: 3-45 letters and digits, starting with a letter. Default <c>TestHubName</c>, as Durable Functions locally.</summary>
-    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "hubName must be 3-45 letters and digits, starting with a letter.")]
     public string HubName { get; set; } = "TestHubName";
 
     /// <summary>Keep orchestrations in memory between episodes. Default false.</summary>
     public bool ExtendedSessionsEnabled { get; set; }
 
     /// <summary>Seconds an idle extended session stays in memory. Default 30.</summary>
-    [Range(1, 3600)]
     public int ExtendedSessionIdleTimeoutInSeconds { get; set; } = 30;
 
     /// <summary>Activities run at once by this engine. Default 10 × processor count, as Durable Functions.</summary>
-    [Range(1, 10_000)]
     public int MaxConcurrentActivityFunctions { get; set; } = 10 * Environment.ProcessorCount;
 
     /// <summary>Orchestrator episodes run at once by this engine. Default 10 × processor count, as Durable Functions.</summary>
-    [Range(1, 10_000)]
     public int MaxConcurrentOrchestratorFunctions { get; set; } = 10 * Environment.ProcessorCount;
 
     /// <summary>
@@ -48,11 +41,9 @@ public sealed class LocalDurableOptions
 public sealed class LocalDurableStorageOptions
 {
     /// <summary>Control queue partitions, 1-16. Default 4.</summary>
-    [Range(1, 16)]
     public int PartitionCount { get; set; } = 4;
 
     /// <summary>Control queue messages fetched at once, 1-32. Default 32.</summary>
-    [Range(1, 32)]
     public int ControlQueueBatchSize { get; set; } = 32;
 
     /// <summary>Longest wait between polls of an empty queue. Default 30 s.</summary>

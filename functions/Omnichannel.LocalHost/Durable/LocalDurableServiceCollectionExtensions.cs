@@ -1,7 +1,9 @@
 using System.Reflection;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Hosting.Configuration;
 using Omnichannel.Hosting.Health;
+using Omnichannel.LocalHost.Configuration;
 
 namespace Omnichannel.LocalHost.Durable;
 
@@ -21,12 +23,8 @@ public static class LocalDurableServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TriggerHealth>();
         services.AddSingleton(catalog);
-        services.AddOptions<LocalDurableOptions>()
-            .Bind(configuration.GetSection(LocalDurableOptions.Section))
-            .Configure(o => o.ConnectionString ??= configuration["AzureWebJobsStorage"])
-            .ValidateDataAnnotations()
-            .Validate(o => o.MaximumTimerInterval > TimeSpan.Zero && o.MaximumTimerInterval < TimeSpan.FromDays(7), "maximumTimerInterval must be positive and under 7 days (a queue message's longest invisibility).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<LocalDurableOptions, LocalDurableOptionsValidator>(configuration, LocalDurableOptions.Section)
+            .Configure(o => o.ConnectionString ??= configuration["AzureWebJobsStorage"]);
         services.AddSingleton<LocalDurableTaskHub>();
         services.AddSingleton<LocalDurableEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());

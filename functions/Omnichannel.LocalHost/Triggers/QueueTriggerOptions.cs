@@ -21,28 +21,4 @@ public sealed record QueueTriggerOptions
 
     /// <summary>Longest wait between polls of an empty queue. Default 2 seconds.</summary>
     public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Throws naming the first value out of range.</summary>
-    public void Validate(string functionName)
-    {
-        if (BatchSize is < 1 or > 32)
-        {
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"Function '{functionName}': BatchSize must be 1-32.");
-        }
-
-        if (VisibilityTimeout < TimeSpan.FromSeconds(2) || VisibilityTimeout > TimeSpan.FromDays(7))
-        {
-            throw new ArgumentOutOfRangeException(nameof(VisibilityTimeout), VisibilityTimeout, $"Function '{functionName}': VisibilityTimeout must be 2 s to 7 days.");
-        }
-
-        if (MaxDequeueCount < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDequeueCount), MaxDequeueCount, $"Function '{functionName}': MaxDequeueCount must be at least 1.");
-        }
-
-        if (RetryDelay < TimeSpan.Zero || MaxPollingInterval <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RetryDelay), $"Function '{functionName}': RetryDelay must be >= 0 and MaxPollingInterval > 0.");
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Omnichannel.Orders.Configuration;
 
 /// <summary>Settings of the order flow, section <c>Orders</c> (app settings <c>Orders__*</c>).</summary>
@@ -8,11 +6,9 @@ public sealed class OrdersOptions
     public const string Section = "Orders";
 
     /// <summary>Table of orders (canonical order per flow), reported shipments and fulfilment requests. Default <c>orders</c>.</summary>
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string OrdersTable { get; set; } = "orders";
 
     /// <summary>Queue receiving order alerts (needs attention, backordered, shipment late). Default <c>order-alerts</c>.</summary>
-    [Required, RegularExpression("^[a-z0-9][a-z0-9-]{1,62}$")]
     public string AlertsQueue { get; set; } = "order-alerts";
 
     /// <summary>
@@ -40,7 +36,6 @@ public sealed class OrdersOptions
     public TimeSpan CollectionDeadline { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Attempts to report tracking to the channel before the order fails. Default 5; 1-100.</summary>
-    [Range(1, 100)]
     public int ReportAttempts { get; set; } = 5;
 
     /// <summary>Wait before the second attempt to report tracking; doubled per attempt, at most 1 hour. Default 30 seconds.</summary>
@@ -52,27 +47,12 @@ public sealed class OrdersOptions
     /// </summary>
     public bool SeedDemo { get; set; }
 
-    /// <summary>Longest wait between polls of the empty channel order queue. Default 2 seconds.</summary>
-    public TimeSpan IntakePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>
     /// Outbound fulfilment webhooks per location: <c>Orders:Fulfilment:{locationId}:Url</c> and <c>:Secret</c>
     /// (HMAC-SHA256 of the body, header <c>X-Hub-Signature-256</c>). Locations without one get a pick list in the
     /// orders table. Default none.
     /// </summary>
     public IDictionary<string, FulfilmentEndpoint> Fulfilment { get; set; } = new Dictionary<string, FulfilmentEndpoint>(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Names a value out of range, or null when all are valid.</summary>
-    internal string? Invalid() =>
-        SkuMappingReminder <= TimeSpan.Zero ? nameof(SkuMappingReminder)
-        : StockRecheckInterval <= TimeSpan.Zero ? nameof(StockRecheckInterval)
-        : ShipmentSla <= TimeSpan.Zero ? nameof(ShipmentSla)
-        : PickupPreparationSla <= TimeSpan.Zero ? nameof(PickupPreparationSla)
-        : CollectionDeadline <= TimeSpan.Zero ? nameof(CollectionDeadline)
-        : ReportRetryInterval <= TimeSpan.Zero ? nameof(ReportRetryInterval)
-        : IntakePollingInterval <= TimeSpan.Zero ? nameof(IntakePollingInterval)
-        : Fulfilment.FirstOrDefault(f => f.Value.Url is not { IsAbsoluteUri: true } || string.IsNullOrEmpty(f.Value.Secret)) is { Key: { } bad } ? $"Fulfilment:{bad}"
-        : null;
 }
 
 /// <summary>Where a location receives its fulfilment requests.</summary>

@@ -72,7 +72,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ["Sync:FeedsContainer"] = Unique.Name("feeds"),
             ["Orders:OrdersTable"] = Unique.Name("ord"),
             ["Orders:AlertsQueue"] = Unique.Name("oalerts"),
-            ["Orders:IntakePollingInterval"] = "00:00:00.100",
             ["Orders:ReportAttempts"] = "2",
             ["Orders:ReportRetryInterval"] = "00:00:00.100",
             ["Events:OutboxTable"] = Unique.Name("eoutbox"),

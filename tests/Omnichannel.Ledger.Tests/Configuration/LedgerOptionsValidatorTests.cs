@@ -21,8 +21,8 @@ public sealed class LedgerOptionsValidatorTests
         });
 
         Assert.True(result.Failed);
-        Assert.Contains("'Ledger:StockTable'", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("'Ledger:StockChangedQueue'", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("'Ledger:AlertWebhookSecret'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Ledger__StockTable must be", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Ledger__StockChangedQueue must be", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Ledger__AlertWebhookSecret is required", result.FailureMessage, StringComparison.Ordinal);
     }
 }

@@ -23,7 +23,7 @@ public sealed class LedgerStartupTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("'Ledger:StockTable'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'Ledger:AlertWebhookSecret'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ledger__StockTable must be", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ledger__AlertWebhookSecret is required", error.Message, StringComparison.Ordinal);
     }
 }

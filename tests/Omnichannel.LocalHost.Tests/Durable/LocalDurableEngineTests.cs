@@ -19,11 +19,9 @@ public sealed class LocalDurableEngineTests : IAsyncLifetime
         // instance that runs (history) without a row. A second start used to pass the dedupe and overwrite the row.
         var id = Unique.Name("interrupted");
         await this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEvent", null, new Microsoft.DurableTask.StartOrchestrationOptions(id));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await this.host.Client.GetInstanceAsync(id, cancellation: timeout.Token) is not { RuntimeStatus: OrchestrationRuntimeStatus.Running })
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await Eventually.UntilAsync(
+            async () => await this.host.Client.GetInstanceAsync(id) is { RuntimeStatus: OrchestrationRuntimeStatus.Running },
+            $"{id} running");
 
         var instances = (await Azurite.AccountAsync()).Tables.GetTableClient(this.host.HubName + "Instances");
         await instances.DeleteEntityAsync(id, string.Empty);
@@ -32,13 +30,12 @@ public sealed class LocalDurableEngineTests : IAsyncLifetime
             () => this.host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitEvent", null, new Microsoft.DurableTask.StartOrchestrationOptions(id)));
         // The running flow is untouched: it takes its event and completes (its next checkpoint writes the row again).
         await this.host.Client.RaiseEventAsync(id, "Shipped", "parcel-1");
-        OrchestrationMetadata? done;
-        while ((done = await this.host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token)) is not { RuntimeStatus: OrchestrationRuntimeStatus.Completed })
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        var done = await Eventually.ValueAsync(
+            () => this.host.Client.GetInstanceAsync(id, getInputsAndOutputs: true),
+            m => m is { RuntimeStatus: OrchestrationRuntimeStatus.Completed },
+            $"{id} completed");
 
-        Assert.Equal("parcel-1", done.ReadOutputAs<string>());
+        Assert.Equal("parcel-1", done!.ReadOutputAs<string>());
     }
 
     [Fact]
@@ -145,12 +142,10 @@ public sealed class LocalDurableEngineTests : IAsyncLifetime
     {
         var id = await this.host.Client.ScheduleNewOrchestrationInstanceAsync("LongTimer", 10.0);
         var started = await this.host.Client.WaitForInstanceStartAsync(id);
-        IList<HistoryEvent> history = [];
-        for (var i = 0; i < 100 && !history.OfType<TimerCreatedEvent>().Any(); i++)
-        {
-            await Task.Delay(100);
-            history = await this.host.Client.GetOrchestrationHistoryAsync(id);
-        }
+        var history = await Eventually.ValueAsync(
+            () => this.host.Client.GetOrchestrationHistoryAsync(id),
+            h => h.OfType<TimerCreatedEvent>().Any(),
+            $"a timer in {id}'s history");
 
         var timer = Assert.Single(history.OfType<TimerCreatedEvent>());
         var interval = timer.FireAt - started.CreatedAt.UtcDateTime;
@@ -168,16 +163,12 @@ public sealed class LocalDurableEngineTests : IAsyncLifetime
 
         this.recorder.Faulty = false;
         await this.host.Client.RewindInstanceAsync(failed.InstanceId, "fixed");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        OrchestrationMetadata result;
-        do
-        {
-            await Task.Delay(100, timeout.Token);
-            result = await this.host.Client.WaitForInstanceCompletionAsync(failed.InstanceId, getInputsAndOutputs: true, timeout.Token);
-        }
-        while (result.RuntimeStatus == OrchestrationRuntimeStatus.Failed);
+        var result = await Eventually.ValueAsync(
+            () => this.host.Client.GetInstanceAsync(failed.InstanceId, getInputsAndOutputs: true),
+            m => m is { RuntimeStatus: OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated },
+            $"{failed.InstanceId} completed after the rewind");
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result!.RuntimeStatus);
         Assert.Equal("r+!", result.ReadOutputAs<string>());
         Assert.Equal(1, this.recorder.Count("Append:r"));
     }

@@ -23,12 +23,10 @@ public sealed class QueueListenerTests
         using var stop = new CancellationTokenSource();
         var run = CreateSut(account, new Recorder(), function, health).RunAsync(stop.Token, CancellationToken.None);
 
-        TriggerState? state = null;
-        for (var i = 0; i < 300 && state?.Status != TriggerStatus.BackingOff; i++)
-        {
-            await Task.Delay(100);
-            state = health.Snapshot().SingleOrDefault(s => s.Name == "Work");
-        }
+        var state = await Eventually.ValueAsync(
+            () => Task.FromResult(health.Snapshot().SingleOrDefault(s => s.Name == "Work")),
+            s => s?.Status == TriggerStatus.BackingOff || run.IsCompleted,
+            "the listener backing off");
 
         Assert.False(run.IsCompleted, run.Exception?.ToString());
         Assert.NotNull(state);
@@ -176,17 +174,11 @@ public sealed class QueueListenerTests
 
     private static async Task<string> WaitForMessageAsync(QueueClient queue)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if (await queue.ExistsAsync() && (await queue.PeekMessagesAsync(1)).Value is [var message])
-            {
-                return message.Body.ToString();
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No message reached {queue.Name}.");
+        var message = await Eventually.ValueAsync(
+            async () => await queue.ExistsAsync() && (await queue.PeekMessagesAsync(1)).Value is [var peeked] ? peeked : null,
+            m => m is not null,
+            $"a message in {queue.Name}");
+        return message!.Body.ToString();
     }
 
     private static async Task<(StorageAccount Account, Recorder Recorder, QueueTarget Function)> ArrangeAsync(QueueTriggerOptions options) =>

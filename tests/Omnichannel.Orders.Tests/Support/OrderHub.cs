@@ -63,7 +63,6 @@ public sealed class OrderHub : IAsyncDisposable
         ["Channels:amazon:main:Secret"] = Secret,
         ["Channels:rakuten:Adapter"] = "generic",
         ["Channels:rakuten:main:Secret"] = Secret,
-        ["Orders:IntakePollingInterval"] = "00:00:00.100",
         ["Orders:ReportAttempts"] = "3",
         ["Orders:ReportRetryInterval"] = "00:00:00.100",
     });

@@ -27,9 +27,9 @@ public sealed class SyncOptionsValidatorTests
 
         var failures = string.Join("\n", new SyncOptionsValidator().Validate(null, options).Failures!);
 
-        foreach (var setting in new[] { "Sync:StateTable", "Sync:FeedsContainer", "Sync:RetrySchedule", "Sync:MaxConcurrentPushesPerChannel", "Sync:ClaimTimeout", "Sync:BatchWindow", "Sync:DefaultCurrency", "Sync:Feeds:bad name" })
+        foreach (var setting in new[] { "Sync__StateTable", "Sync__FeedsContainer", "Sync__RetrySchedule", "Sync__MaxConcurrentPushesPerChannel", "Sync__ClaimTimeout", "Sync__BatchWindow", "Sync__DefaultCurrency", "Sync__Feeds__bad name" })
         {
-            Assert.Contains($"'{setting}'", failures, StringComparison.Ordinal);
+            Assert.Contains($"{setting} must be", failures, StringComparison.Ordinal);
         }
     }
 }
