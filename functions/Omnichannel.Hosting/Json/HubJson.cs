@@ -6,17 +6,14 @@ namespace Omnichannel.Hosting.Json;
 /// <summary>
 /// The one JSON convention of the hub's own formats: web casing (camelCase, read case-insensitively, numbers
 /// readable from strings) and enums as their names. <see cref="Options"/> (stored rows and queue messages) also
-/// leaves nulls out; <see cref="Http"/> (HTTP request and response bodies, a public contract) writes them.
+/// leaves nulls out; HTTP bodies (a public contract) write them, through <see cref="ConfigureHttp"/>.
 /// Partner-facing formats (CloudEvents data, the fulfilment and alert webhooks) do not use these: each declares
 /// its own options next to its contract, so a change here cannot change a partner's wire format.
 /// </summary>
 public static class HubJson
 {
-    /// <summary>Stored rows and queue messages: <see cref="Http"/> without nulls.</summary>
-    public static JsonSerializerOptions Options { get; } = Create(JsonIgnoreCondition.WhenWritingNull);
-
-    /// <summary>HTTP bodies (what <see cref="ConfigureHttp"/> makes of the host's options).</summary>
-    public static JsonSerializerOptions Http { get; } = Create(JsonIgnoreCondition.Never);
+    /// <summary>Stored rows and queue messages: web defaults, enums as names, nulls left out.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
 
     /// <summary>Applies the hub's convention to the host's HTTP options (which start from the web defaults).</summary>
     public static void ConfigureHttp(JsonSerializerOptions options)
@@ -25,9 +22,9 @@ public static class HubJson
         options.Converters.Add(new JsonStringEnumConverter());
     }
 
-    private static JsonSerializerOptions Create(JsonIgnoreCondition ignore)
+    private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = ignore };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

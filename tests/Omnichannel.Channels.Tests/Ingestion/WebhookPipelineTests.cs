@@ -47,7 +47,7 @@ public sealed class WebhookPipelineTests
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(WebhookOutcome.Duplicate, (await second.Content.ReadFromJsonAsync<WebhookAck>(HubJson.Http))!.Outcome);
+        Assert.Equal(WebhookOutcome.Duplicate, (await second.Content.ReadFromJsonAsync<WebhookAck>(HubJson.Options))!.Outcome);
         Assert.Single(await hub.QueuedAsync());
     }
 
