@@ -21,19 +21,19 @@ public sealed class WebhookFunctions(
 {
     /// <summary><c>POST /api/webhooks/{channel}</c>: a delivery for the channel's default store.</summary>
     [Function("ChannelsWebhookReceive")]
-    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveDefaultStoreAsync(
+    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveDefaultStoreAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}")] HttpRequest request, string channel, CancellationToken cancellationToken) =>
         ReceiveAsync(request, channel, null, cancellationToken);
 
     /// <summary><c>POST /api/webhooks/{channel}/{store}</c>: a delivery for one store of the channel.</summary>
     [Function("ChannelsStoreWebhookReceive")]
-    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveStoreAsync(
+    public Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveStoreAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/{channel}/{store}")] HttpRequest request, string channel, string store, CancellationToken cancellationToken) =>
         ReceiveAsync(request, channel, store, cancellationToken);
 
     /// <summary><c>GET /api/webhooks/quarantine[?channel=][&amp;take=]</c> (function key): authentic payloads that could not be read.</summary>
     [Function("ChannelsQuarantineList")]
-    public async Task<Results<Ok<IReadOnlyList<QuarantinedPayload>>, ValidationProblem, ProblemHttpResult>> ListQuarantineAsync(
+    public async Task<Results<Ok<IReadOnlyList<QuarantinedPayload>>, ProblemHttpResult>> ListQuarantineAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "webhooks/quarantine")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (!HttpQuery.TryInt(request, "take", out var take, out var badQuery))
@@ -43,7 +43,7 @@ public sealed class WebhookFunctions(
 
         if (take is < 1 or > 1000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = ["take must be 1-1000."] });
+            return Problems.Invalid("take", "'take' must be 1-1000.");
         }
 
         var channel = HttpQuery.String(request, "channel");
@@ -63,7 +63,7 @@ public sealed class WebhookFunctions(
         var quarantined = await quarantine.GetAsync(channel.ToLowerInvariant(), id, cancellationToken);
         if (quarantined is null)
         {
-            return TypedResults.Problem($"No quarantined payload '{id}' for channel '{channel}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return Problems.NotFound($"{channel} quarantined payload", id);
         }
 
         var ack = await forwarder.RequeueAsync(quarantined, cancellationToken);
@@ -72,11 +72,11 @@ public sealed class WebhookFunctions(
             WebhookOutcome.Accepted => TypedResults.Accepted((string?)null, ack),
             WebhookOutcome.Duplicate => TypedResults.Ok(ack),
             WebhookOutcome.Busy => Busy(request.HttpContext, ack),
-            _ => TypedResults.Problem(ack.Detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not requeued"),
+            _ => Problems.Unprocessable(ack.Detail),
         };
     }
 
-    private async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    private async Task<Results<Accepted<WebhookAck>, Ok<WebhookAck>, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, string channel, string? store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -88,7 +88,7 @@ public sealed class WebhookFunctions(
         if (RouteName.Problem(channel, store) is { } bad)
         {
             ingestor.Refuse(channel, source, "bad-route", $"route value '{bad.Field}' {bad.Rule}");
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [bad.Field] = [$"{bad.Field} {bad.Rule}"] });
+            return Problems.Invalid(bad.Field, $"{bad.Field} {bad.Rule}");
         }
 
         var max = options.Value.MaxBodyBytes;
@@ -107,7 +107,7 @@ public sealed class WebhookFunctions(
             WebhookOutcome.Accepted => TypedResults.Accepted((string?)null, ack),
             WebhookOutcome.Rejected => TypedResults.Problem("The request's signature is missing, does not match, or is too old.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"),
             WebhookOutcome.Busy => Busy(context, ack),
-            WebhookOutcome.Unknown => TypedResults.Problem($"No account is configured for channel '{channel}', store '{store}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel account"),
+            WebhookOutcome.Unknown => Problems.NotFound("channel account", $"{channel}/{store}"),
             _ => TypedResults.Ok(ack),
         };
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Http;
 using Omnichannel.OperationsConsole.Access;
 
 namespace Omnichannel.OperationsConsole.Assets;
@@ -43,7 +44,7 @@ public sealed class ConsoleFunctions(ConsoleAssets assets, IOptions<ConsoleOptio
         var asset = assets.Find(path);
         if (asset is null)
         {
-            return TypedResults.Problem($"The console has no file '{path}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return Problems.NotFound("console file", path);
         }
 
         var headers = request.HttpContext.Response.Headers;

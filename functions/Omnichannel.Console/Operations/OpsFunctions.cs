@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Omnichannel.Events.History;
 using Omnichannel.Events.Model;
 using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Orders.Configuration;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Http;
@@ -44,7 +45,7 @@ public sealed class OpsFunctions(StorageAccount storage, OrderAlertLog orderAler
 
         if (days is < 1 or > 31)
         {
-            return TypedResults.Problem("'days' must be between 1 and 31.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return Problems.Invalid("days", "'days' must be between 1 and 31.");
         }
 
         var now = time.GetUtcNow();
@@ -125,9 +126,12 @@ public sealed class OpsFunctions(StorageAccount storage, OrderAlertLog orderAler
             return problem!;
         }
 
-        if (take is < 1 or > 500 || days is < 1 or > 31)
+        var errors = new FieldErrors();
+        errors.Range("take", take, 1, 500);
+        errors.Range("days", days, 1, 31);
+        if (errors.Any)
         {
-            return TypedResults.Problem("'take' must be 1-500 and 'days' 1-31.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return Problems.Invalid(errors);
         }
 
         var now = time.GetUtcNow();

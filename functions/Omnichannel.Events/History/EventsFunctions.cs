@@ -6,6 +6,7 @@ using Omnichannel.Events.Destinations;
 using Omnichannel.Events.Dispatch;
 using Omnichannel.Events.Model;
 using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 
 namespace Omnichannel.Events.History;
 
@@ -29,21 +30,27 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
 
         var now = time.GetUtcNow();
         var from = fromValue ?? now.AddDays(-1);
+        var errors = new FieldErrors();
         if (from < now - EventJournal.MaxAge || from > now)
         {
-            return Bad($"Query parameter 'from' must be within the last {EventJournal.MaxAge.TotalDays} days and not in the future.");
+            errors.Add("from", $"Query parameter 'from' must be within the last {EventJournal.MaxAge.TotalDays} days and not in the future.");
         }
 
         var type = HttpQuery.String(request, "type");
         if (type is not null && !EventTypes.IsKnown(type))
         {
-            return Bad($"Query parameter 'type' must be one of: {string.Join(", ", EventTypes.All)}.");
+            errors.Add("type", $"Query parameter 'type' must be one of: {string.Join(", ", EventTypes.All)}.");
         }
 
         var subject = HttpQuery.String(request, "subject");
         if (subject is { Length: > MaxSubjectLength } || (subject is not null && subject.Any(char.IsControl)))
         {
-            return Bad($"Query parameter 'subject' must be at most {MaxSubjectLength} characters without control characters.");
+            errors.Add("subject", $"Query parameter 'subject' must be at most {MaxSubjectLength} characters without control characters.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
         }
 
         var events = await journal.QueryAsync(subject, type, from, now, cancellationToken);
@@ -65,7 +72,7 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
     {
         if (dispatcher.Destinations.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)) is not { } destination)
         {
-            return TypedResults.Problem($"No destination '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return Problems.NotFound("destination", name);
         }
 
         return TypedResults.Ok(await states.ResumeAsync(destination.Name, cancellationToken));
@@ -80,9 +87,6 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
             Log.Swept(logger, delivered);
         }
     }
-
-    private static ProblemHttpResult Bad(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 }
 
 /// <summary>The answer of GET /api/events: newest first, at most 200 (<see cref="Truncated"/> says there may be more).</summary>

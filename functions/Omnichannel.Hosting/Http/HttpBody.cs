@@ -6,10 +6,14 @@ namespace Omnichannel.Hosting.Http;
 
 /// <summary>
 /// Reads an HTTP function's JSON body with the app's JSON options, as minimal APIs bound it before: no body is
-/// null, a body that is not JSON content is 415, malformed JSON or wrong types are 400, each as problem+json.
+/// null, a body that is not JSON content is 415, malformed JSON or wrong types are a
+/// <see cref="Problems.Invalid(string, string)"/> 400 under <c>errors.body</c>, each as problem+json.
 /// </summary>
 public static class HttpBody
 {
+    /// <summary>The <c>errors</c> key of a body that cannot be read at all.</summary>
+    public const string BodyField = "body";
+
     public static async Task<JsonBody<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
@@ -32,8 +36,7 @@ public static class HttpBody
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-            return new(null, TypedResults.Problem(
-                $"The request body is not valid JSON for {typeof(T).Name}{where}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request"));
+            return new(null, Problems.Invalid(BodyField, $"The request body is not valid JSON for {typeof(T).Name}{where}."));
         }
     }
 }

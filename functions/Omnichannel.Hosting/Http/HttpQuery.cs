@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Omnichannel.Hosting.Http;
 
 /// <summary>
-/// Typed query values of an HTTP function. A value that does not parse is a 400 problem naming the parameter;
+/// Typed query values of an HTTP function. A value that does not parse is a <see cref="Problems.Invalid(string, string)"/> 400 naming the parameter;
 /// an absent or empty one is null.
 /// </summary>
 public static class HttpQuery
@@ -42,7 +42,7 @@ public static class HttpQuery
             return true;
         }
 
-        problem = TypedResults.Problem($"Query parameter '{name}' must be {expected}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        problem = Problems.Invalid(name, $"Query parameter '{name}' must be {expected}.");
         return false;
     }
 }

@@ -1,5 +1,4 @@
 using Omnichannel.Hosting.Validation;
-using Omnichannel.Ledger.Http;
 
 namespace Omnichannel.Ledger.Catalogue;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Ledger.Catalogue;
 
 namespace Omnichannel.Ledger.Http;
@@ -10,7 +11,7 @@ namespace Omnichannel.Ledger.Http;
 public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirectory locations, ListingMatcher matcher)
 {
     [Function("LedgerProductPut")]
-    public async Task<Results<Ok<Product>, ValidationProblem, ProblemHttpResult>> PutProductAsync(
+    public async Task<Results<Ok<Product>, ProblemHttpResult>> PutProductAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<ProductInput>(request, cancellationToken);
@@ -23,7 +24,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         var product = ((body.Value ?? new ProductInput()) with { Sku = sku }).Validate(errors);
         if (product is null)
         {
-            return LedgerProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         await catalogue.UpsertProductAsync(product, cancellationToken);
@@ -31,21 +32,21 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     }
 
     [Function("LedgerProductGet")]
-    public async Task<Results<Ok<Product>, ValidationProblem, ProblemHttpResult>> GetProductAsync(
+    public async Task<Results<Ok<Product>, ProblemHttpResult>> GetProductAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
-        if (LedgerProblems.BadId("sku", sku) is { } bad)
+        if (Problems.BadId("sku", sku) is { } bad)
         {
             return bad;
         }
 
         return await catalogue.GetProductAsync(sku, cancellationToken) is { } product
             ? TypedResults.Ok(product)
-            : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
+            : LedgerProblems.UnknownSku(sku);
     }
 
     [Function("LedgerProductsList")]
-    public async Task<Results<Ok<Page<Product>>, ValidationProblem, ProblemHttpResult>> ListProductsAsync(
+    public async Task<Results<Ok<Page<Product>>, ProblemHttpResult>> ListProductsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (!HttpQuery.TryInt(request, "pageSize", out var pageSize, out var badQuery))
@@ -62,7 +63,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     }
 
     [Function("LedgerLocationPut")]
-    public async Task<Results<Ok<Location>, ValidationProblem, ProblemHttpResult>> PutLocationAsync(
+    public async Task<Results<Ok<Location>, ProblemHttpResult>> PutLocationAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "locations/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<LocationInput>(request, cancellationToken);
@@ -75,7 +76,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         var location = ((body.Value ?? new LocationInput()) with { Id = id }).Validate(errors);
         if (location is null)
         {
-            return LedgerProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         await catalogue.UpsertLocationAsync(location, cancellationToken);
@@ -92,7 +93,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     }
 
     [Function("LedgerListingPut")]
-    public async Task<Results<Ok<ChannelListing>, ValidationProblem, ProblemHttpResult>> PutListingAsync(
+    public async Task<Results<Ok<ChannelListing>, ProblemHttpResult>> PutListingAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", "post", Route = "listings")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<ListingInput>(request, cancellationToken);
@@ -105,18 +106,18 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         var listing = (body.Value ?? new ListingInput()).Validate(errors);
         if (listing is null)
         {
-            return LedgerProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         if (await catalogue.GetProductAsync(listing.Sku, cancellationToken) is null)
         {
-            return LedgerProblems.NotFound($"SKU '{listing.Sku}' is not in the catalogue.", listing.Sku);
+            return LedgerProblems.UnknownSku(listing.Sku);
         }
 
         ListingInput.CheckLocations(listing, await locations.GetAllAsync(cancellationToken), errors);
         if (errors.Any)
         {
-            return LedgerProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         await catalogue.UpsertListingAsync(listing, cancellationToken);
@@ -124,7 +125,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     }
 
     [Function("LedgerListingsList")]
-    public async Task<Results<Ok<Page<ChannelListing>>, ValidationProblem, ProblemHttpResult>> ListListingsAsync(
+    public async Task<Results<Ok<Page<ChannelListing>>, ProblemHttpResult>> ListListingsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "listings")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (!HttpQuery.TryInt(request, "pageSize", out var pageSize, out var badQuery))
@@ -138,7 +139,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
         }
 
         var sku = NullIfEmpty(HttpQuery.String(request, "sku"));
-        if (sku is not null && LedgerProblems.BadId("sku", sku) is { } bad)
+        if (sku is not null && Problems.BadId("sku", sku) is { } bad)
         {
             return bad;
         }
@@ -147,7 +148,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
     }
 
     [Function("LedgerListingsMatch")]
-    public async Task<Results<Ok<CatalogueMatch>, ValidationProblem, ProblemHttpResult>> MatchAsync(
+    public async Task<Results<Ok<CatalogueMatch>, ProblemHttpResult>> MatchAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "listings/match")] HttpRequest request, CancellationToken cancellationToken)
     {
         var channel = HttpQuery.String(request, "channel");
@@ -162,7 +163,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
 
         if (errors.Any)
         {
-            return LedgerProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         var line = new ChannelLine(
@@ -174,7 +175,7 @@ public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirecto
             NullIfEmpty(HttpQuery.String(request, "asin")));
         return await matcher.MatchAsync(line, cancellationToken) is { } match
             ? TypedResults.Ok(match)
-            : LedgerProblems.NotFound("No listing, GTIN, ASIN or seller SKU matches this line.");
+            : Problems.NotFound("listing, GTIN, ASIN or seller SKU matching this line", null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -16,13 +16,13 @@ public sealed class ImportFunctions(CatalogueImporter importer)
     public const int MaxBytes = 10 * 1024 * 1024;
 
     [Function("LedgerCatalogueImport")]
-    public async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
+    public async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "import/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || !Enum.IsDefined(importKind))
         {
-            return LedgerProblems.Invalid("kind", $"'kind' must be one of: {string.Join(", ", Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()))}.");
+            return Problems.Invalid("kind", $"'kind' must be one of: {string.Join(", ", Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()))}.");
         }
 
         var format = HttpQuery.String(request, "format");
@@ -34,12 +34,12 @@ public sealed class ImportFunctions(CatalogueImporter importer)
         };
         if (csv is null)
         {
-            return LedgerProblems.Invalid("format", "'format' must be csv or json.");
+            return Problems.Invalid("format", "'format' must be csv or json.");
         }
 
         if (request.ContentLength > MaxBytes)
         {
-            return LedgerProblems.Invalid("body", $"The file must be at most {MaxBytes / 1024 / 1024} MB.");
+            return Problems.Invalid("body", $"The file must be at most {MaxBytes / 1024 / 1024} MB.");
         }
 
         using var reader = new StreamReader(request.Body);
@@ -47,12 +47,12 @@ public sealed class ImportFunctions(CatalogueImporter importer)
         var rows = csv.Value ? CsvRows.Parse(text, out var error) : JsonRows.Parse(text, out error);
         if (error is not null)
         {
-            return LedgerProblems.Invalid("body", $"Line {error.Line}: {error.Message}");
+            return Problems.Invalid("body", $"Line {error.Line}: {error.Message}");
         }
 
         if (rows.Count > CatalogueImporter.MaxRows)
         {
-            return LedgerProblems.Invalid("body", $"The file has {rows.Count} rows; split it into files of at most {CatalogueImporter.MaxRows}.");
+            return Problems.Invalid("body", $"The file has {rows.Count} rows; split it into files of at most {CatalogueImporter.MaxRows}.");
         }
 
         return TypedResults.Ok(await importer.ImportAsync(importKind, rows, cancellationToken));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Ledger.Sales;
 
 namespace Omnichannel.Ledger.Http;
@@ -13,7 +14,7 @@ public sealed class ReportFunctions(SalesLedger sales)
     public const int MaxDays = 366;
 
     [Function("LedgerSalesByChannelGet")]
-    public async Task<Results<Ok<SalesReport>, ValidationProblem>> SalesByChannelAsync(
+    public async Task<Results<Ok<SalesReport>, ProblemHttpResult>> SalesByChannelAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/sales-by-channel")] HttpRequest request, CancellationToken cancellationToken)
     {
         var channel = HttpQuery.String(request, "channel");
@@ -28,7 +29,7 @@ public sealed class ReportFunctions(SalesLedger sales)
 
         if (errors.Any)
         {
-            return LedgerProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         var rows = await sales.ReportAsync(fromDay, toDay, string.IsNullOrWhiteSpace(channel) ? null : channel.ToLowerInvariant(), string.IsNullOrWhiteSpace(sku) ? null : sku, cancellationToken);

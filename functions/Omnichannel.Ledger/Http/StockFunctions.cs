@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Storage.Errors;
@@ -14,21 +15,21 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
     public const int MaxBatch = 100;
 
     [Function("LedgerStockGet")]
-    public async Task<Results<Ok<StockView>, ValidationProblem, ProblemHttpResult>> GetAsync(
+    public async Task<Results<Ok<StockView>, ProblemHttpResult>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
-        if (LedgerProblems.BadId("sku", sku) is { } bad)
+        if (Problems.BadId("sku", sku) is { } bad)
         {
             return bad;
         }
 
         return await reader.GetAsync(sku, cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
+            : LedgerProblems.UnknownSku(sku);
     }
 
     [Function("LedgerStockQuery")]
-    public async Task<Results<Ok<StockQueryResult>, ValidationProblem, ProblemHttpResult>> QueryAsync(
+    public async Task<Results<Ok<StockQueryResult>, ProblemHttpResult>> QueryAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "stock/query")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<StockQuery>(request, cancellationToken);
@@ -40,12 +41,12 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
         var skus = body.Value?.Skus?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (skus is not { Count: > 0 } || skus.Count > MaxBatch)
         {
-            return LedgerProblems.Invalid("skus", $"'skus' must list 1 to {MaxBatch} SKUs.");
+            return Problems.Invalid("skus", $"'skus' must list 1 to {MaxBatch} SKUs.");
         }
 
         if (skus.FirstOrDefault(s => !Omnichannel.Hosting.Validation.SafeId.IsValid(s)) is not null)
         {
-            return LedgerProblems.Invalid("skus", Omnichannel.Hosting.Validation.SafeId.Rule("skus"));
+            return Problems.Invalid("skus", Omnichannel.Hosting.Validation.SafeId.Rule("skus"));
         }
 
         var views = await reader.GetManyAsync(skus, cancellationToken);
@@ -54,7 +55,7 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
     }
 
     [Function("LedgerStockMovementPost")]
-    public async Task<Results<Created<Movement>, Ok<Movement>, ValidationProblem, ProblemHttpResult>> PostMovementAsync(
+    public async Task<Results<Created<Movement>, Ok<Movement>, ProblemHttpResult>> PostMovementAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "stock/movements")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<MovementRequest>(request, cancellationToken);
@@ -67,7 +68,7 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
         var command = (body.Value ?? new MovementRequest()).Validate(errors);
         if (command is null)
         {
-            return LedgerProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         MovementOutcome outcome;
@@ -92,10 +93,10 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
     }
 
     [Function("LedgerStockMovementsList")]
-    public async Task<Results<Ok<Page<Movement>>, ValidationProblem, ProblemHttpResult>> GetMovementsAsync(
+    public async Task<Results<Ok<Page<Movement>>, ProblemHttpResult>> GetMovementsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stock/{sku}/movements")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
-        if (LedgerProblems.BadId("sku", sku) is { } bad)
+        if (Problems.BadId("sku", sku) is { } bad)
         {
             return bad;
         }
@@ -113,7 +114,7 @@ public sealed class StockFunctions(StockReader reader, StockLedger ledger)
         var continuationToken = HttpQuery.String(request, "continuationToken");
         return await reader.GetMovementsAsync(sku, size, string.IsNullOrEmpty(continuationToken) ? null : continuationToken, cancellationToken) is { } page
             ? TypedResults.Ok(page)
-            : LedgerProblems.NotFound($"SKU '{sku}' is not in the catalogue.", sku);
+            : LedgerProblems.UnknownSku(sku);
     }
 }
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Ledger.Catalogue;
-using Omnichannel.Ledger.Http;
 using Omnichannel.Ledger.Stock;
 
 namespace Omnichannel.Ledger.Import;

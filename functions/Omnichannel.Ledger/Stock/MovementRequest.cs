@@ -1,4 +1,4 @@
-using Omnichannel.Ledger.Http;
+using Omnichannel.Hosting.Validation;
 
 namespace Omnichannel.Ledger.Stock;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
+using Omnichannel.Hosting.Http;
 
 namespace Omnichannel.LocalHost.Durable;
 
@@ -13,7 +14,7 @@ public static partial class LocalDurableApi
     /// <c>runtimeStatus</c> (comma list), <c>createdTimeFrom</c>, <c>createdTimeTo</c>, <c>instanceIdPrefix</c>, <c>top</c>,
     /// <c>showInput</c>; the next page's token comes back in <c>x-ms-continuation-token</c> and is sent the same way.
     /// </summary>
-    internal static async Task<Results<Ok<List<InstanceStatusPayload>>, ValidationProblem>> QueryAsync(HttpContext http, DurableTaskClient client, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<InstanceStatusPayload>>, ProblemHttpResult>> QueryAsync(HttpContext http, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (query, error) = ParseQuery(http.Request, defaultTop: 100);
         if (error is not null)
@@ -40,21 +41,21 @@ public static partial class LocalDurableApi
         return TypedResults.Ok(new List<InstanceStatusPayload>());
     }
 
-    internal static async Task<Results<Ok<PurgePayload>, NotFound, Conflict<string>>> PurgeAsync(string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PurgePayload>, ProblemHttpResult>> PurgeAsync(string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         try
         {
             var result = await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
-            return result.PurgedInstanceCount == 0 ? TypedResults.NotFound() : TypedResults.Ok(new PurgePayload(result.PurgedInstanceCount));
+            return result.PurgedInstanceCount == 0 ? Problems.NotFound("instance", instanceId) : TypedResults.Ok(new PurgePayload(result.PurgedInstanceCount));
         }
         catch (InvalidOperationException e)
         {
-            return TypedResults.Conflict(e.Message);
+            return Problems.Conflict(e.Message);
         }
     }
 
     /// <summary>Purges by <c>createdTimeFrom</c> (required, as in Durable Functions), <c>createdTimeTo</c> and <c>runtimeStatus</c>.</summary>
-    internal static async Task<Results<Ok<PurgePayload>, NotFound, ValidationProblem>> PurgeManyAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PurgePayload>, ProblemHttpResult>> PurgeManyAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (query, error) = ParseQuery(request, defaultTop: 1000);
         if (error is not null)
@@ -64,14 +65,14 @@ public static partial class LocalDurableApi
 
         if (query!.CreatedFrom is null)
         {
-            return Invalid("createdTimeFrom", "Purging by filter needs createdTimeFrom.");
+            return Problems.Invalid("createdTimeFrom", "Purging by filter needs createdTimeFrom.");
         }
 
         var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(query.CreatedFrom, query.CreatedTo, query.Statuses), cancellation: cancellationToken);
-        return result.PurgedInstanceCount == 0 ? TypedResults.NotFound() : TypedResults.Ok(new PurgePayload(result.PurgedInstanceCount));
+        return result.PurgedInstanceCount == 0 ? Problems.NotFound("instance matching the filter", null) : TypedResults.Ok(new PurgePayload(result.PurgedInstanceCount));
     }
 
-    private static (OrchestrationQuery? Query, ValidationProblem? Error) ParseQuery(HttpRequest request, int defaultTop)
+    private static (OrchestrationQuery? Query, ProblemHttpResult? Error) ParseQuery(HttpRequest request, int defaultTop)
     {
         var q = request.Query;
         List<OrchestrationRuntimeStatus>? statuses = null;
@@ -79,7 +80,7 @@ public static partial class LocalDurableApi
         {
             if (!Enum.TryParse<OrchestrationRuntimeStatus>(text, ignoreCase: true, out var status) || !Enum.IsDefined(status))
             {
-                return (null, Invalid("runtimeStatus", $"'{text}' is not a runtime status."));
+                return (null, Problems.Invalid("runtimeStatus", $"'{text}' is not a runtime status."));
             }
 
             (statuses ??= []).Add(status);
@@ -87,18 +88,18 @@ public static partial class LocalDurableApi
 
         if (!TryDate(q["createdTimeFrom"], out var from))
         {
-            return (null, Invalid("createdTimeFrom", "Must be an ISO 8601 date and time."));
+            return (null, Problems.Invalid("createdTimeFrom", "Must be an ISO 8601 date and time."));
         }
 
         if (!TryDate(q["createdTimeTo"], out var to))
         {
-            return (null, Invalid("createdTimeTo", "Must be an ISO 8601 date and time."));
+            return (null, Problems.Invalid("createdTimeTo", "Must be an ISO 8601 date and time."));
         }
 
         var top = defaultTop;
         if (q["top"].ToString() is { Length: > 0 } topText && (!int.TryParse(topText, CultureInfo.InvariantCulture, out top) || top is < 1 or > 1000))
         {
-            return (null, Invalid("top", "Must be a whole number from 1 to 1000."));
+            return (null, Problems.Invalid("top", "Must be a whole number from 1 to 1000."));
         }
 
         var token = request.Headers[ContinuationHeader].ToString();

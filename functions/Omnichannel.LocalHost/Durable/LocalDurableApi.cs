@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Hosting.Validation;
 using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
@@ -50,12 +51,12 @@ public static partial class LocalDurableApi
     /// history is never replaced by accident; <c>?restart=true</c> replaces an ended (completed, failed, terminated)
     /// instance on purpose, and a pending, running or suspended one is refused even then (terminate it first).
     /// </summary>
-    internal static async Task<Results<Accepted<CheckStatusPayload>, ValidationProblem, Conflict<string>>> StartAsync(
+    internal static async Task<Results<Accepted<CheckStatusPayload>, ProblemHttpResult>> StartAsync(
         string functionName, string? instanceId, HttpRequest request, DurableTaskClient client, DurableFunctionCatalog catalog, CancellationToken cancellationToken)
     {
         if (!catalog.Orchestrators.TryGetValue(functionName, out var orchestrator))
         {
-            return Invalid("functionName", $"No orchestrator named '{functionName}' is registered.");
+            return Problems.Invalid("functionName", $"No orchestrator named '{functionName}' is registered.");
         }
 
         if (Flag(request, "restart", false, out var restart) is { } badRestart)
@@ -78,12 +79,12 @@ public static partial class LocalDurableApi
         }
         catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {
-            return TypedResults.Conflict(e.Message);
+            return Problems.Conflict(e.Message);
         }
     }
 
     /// <summary>200 when completed, failed or terminated (500 for the last two with returnInternalServerErrorOnFailure=true), 202 while in progress, 404 when unknown.</summary>
-    internal static async Task<Results<JsonHttpResult<InstanceStatusPayload>, NotFound, ValidationProblem>> GetStatusAsync(
+    internal static async Task<Results<JsonHttpResult<InstanceStatusPayload>, ProblemHttpResult>> GetStatusAsync(
         string instanceId, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         if (Flag(request, "showHistory", false, out var showHistory) is { } e1)
@@ -104,7 +105,7 @@ public static partial class LocalDurableApi
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (metadata is null)
         {
-            return TypedResults.NotFound();
+            return Problems.NotFound("instance", instanceId);
         }
 
         JsonNode? history = null;
@@ -127,7 +128,7 @@ public static partial class LocalDurableApi
     {
         if (context.HttpContext.Request.RouteValues.TryGetValue("instanceId", out var value) && value is string id && !SafeId.IsValid(id, SafeId.InstanceIdMaxLength))
         {
-            return Invalid("instanceId", SafeId.Rule("instanceId", SafeId.InstanceIdMaxLength));
+            return Problems.Invalid("instanceId", SafeId.Rule("instanceId", SafeId.InstanceIdMaxLength));
         }
 
         return await next(context);
@@ -135,11 +136,8 @@ public static partial class LocalDurableApi
 
     private static string BaseUri(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
     /// <summary>A true/false query flag (default when absent), or a 400 naming it.</summary>
-    private static ValidationProblem? Flag(HttpRequest request, string name, bool fallback, out bool value)
+    private static ProblemHttpResult? Flag(HttpRequest request, string name, bool fallback, out bool value)
     {
         var text = request.Query[name].ToString();
         value = fallback;
@@ -148,11 +146,11 @@ public static partial class LocalDurableApi
             return null;
         }
 
-        return bool.TryParse(text, out value) ? null : Invalid(name, $"'{text}' is not true or false.");
+        return bool.TryParse(text, out value) ? null : Problems.Invalid(name, $"'{text}' is not true or false.");
     }
 
     /// <summary>The request body as JSON (null when empty), or a 400 naming the body.</summary>
-    private static async Task<(JsonNode? Value, ValidationProblem? Error)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(JsonNode? Value, ProblemHttpResult? Error)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
@@ -167,7 +165,7 @@ public static partial class LocalDurableApi
         }
         catch (JsonException e)
         {
-            return (null, Invalid("body", $"The body must be JSON: {e.Message}"));
+            return (null, Problems.Invalid("body", $"The body must be JSON: {e.Message}"));
         }
     }
 }

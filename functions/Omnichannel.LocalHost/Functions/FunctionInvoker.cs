@@ -149,4 +149,8 @@ public sealed record Invocation(IServiceProvider Services, Func<Type, object?> T
 
 /// <summary>A route value could not be bound to its parameter: the request is bad, not the function.</summary>
 public sealed class RouteValueException(string name, string problem, Exception? inner = null)
-    : Exception($"Route value '{name}' {problem}.", inner);
+    : Exception($"Route value '{name}' {problem}.", inner)
+{
+    /// <summary>The route parameter that could not be bound.</summary>
+    public string Name => name;
+}

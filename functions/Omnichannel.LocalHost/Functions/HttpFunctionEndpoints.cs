@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Omnichannel.Hosting.Http;
 using Omnichannel.LocalHost.Auth;
 using Omnichannel.LocalHost.Configuration;
 
@@ -73,7 +74,7 @@ public static partial class HttpFunctionEndpoints
         }
         catch (RouteValueException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return Problems.Invalid(e.Name, e.Message);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
 
         if (!RaisableEvents.Contains(name))
         {
-            return OrderQueries.Invalid("name", $"'{name}' is not an event the flows wait for; one of: {string.Join(", ", RaisableEvents)}.");
+            return Problems.Invalid("name", $"'{name}' is not an event the flows wait for; one of: {string.Join(", ", RaisableEvents)}.");
         }
 
         var body = await HttpBody.ReadAsync<RaiseEventRequest>(request, cancellationToken);
@@ -73,12 +73,12 @@ public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, Eve
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
         {
-            return TypedResults.Problem($"Instance '{id}' is unknown.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            return Problems.NotFound("order", id);
         }
 
         if (instance.IsCompleted)
         {
-            return TypedResults.Problem($"The flow has ended ({instance.RuntimeStatus}).", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            return Problems.Conflict($"The flow has ended ({instance.RuntimeStatus}).");
         }
 
         await FlowEvents.RaiseAsync(client, id, name, body.Value?.Payload, cancellationToken);

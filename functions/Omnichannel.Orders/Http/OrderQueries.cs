@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Events.History;
+using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Returns;
@@ -22,7 +24,7 @@ internal static class OrderQueries
     /// hold fewer than <paramref name="pageSize"/> orders while its continuation token still leads on. The store
     /// (the id's second part) narrows the prefix when the channel is given, and filters the page otherwise.
     /// </summary>
-    public static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListAsync(
         DurableTaskClient client,
         string? status,
         string? channel,
@@ -33,25 +35,29 @@ internal static class OrderQueries
         string? continuationToken,
         CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
         OrderStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
             {
-                return Invalid("status", $"'status' must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+                wanted = parsed;
             }
-
-            wanted = parsed;
+            else
+            {
+                errors.Add("status", $"'status' must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+            }
         }
 
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return Invalid("pageSize", $"'pageSize' must be between 1 and {MaxPageSize}.");
-        }
-
+        errors.Range("pageSize", pageSize, 1, MaxPageSize);
         if (from is { } f && to is { } t && f > t)
         {
-            return Invalid("from", "'from' must not be after 'to'.");
+            errors.Add("from", "'from' must not be after 'to'.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
         }
 
         var storeId = string.IsNullOrWhiteSpace(store) ? null : store.Trim().ToLowerInvariant();
@@ -84,13 +90,13 @@ internal static class OrderQueries
     }
 
     /// <summary>One order with its timeline; 404 when neither the flow nor the stored order exists.</summary>
-    public static async Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(string id, DurableTaskClient client, OrderStore store, OrderActionLog actions, EventJournal journal, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderDetail>, ProblemHttpResult>> GetAsync(string id, DurableTaskClient client, OrderStore store, OrderActionLog actions, EventJournal journal, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         var stored = await store.GetAsync(id, cancellationToken);
         if (instance is null && stored is null)
         {
-            return TypedResults.NotFound();
+            return Problems.NotFound("order", id);
         }
 
         var summary = instance is null
@@ -122,8 +128,8 @@ internal static class OrderQueries
     }
 
     /// <summary>A 400 naming <paramref name="field"/> and the order id rule when <paramref name="id"/> breaks it (before any storage call), else null.</summary>
-    internal static ValidationProblem? BadOrderId(string field, string id) =>
-        Model.OrderId.IsValid(id) ? null : Invalid(field, Model.OrderId.Rule(field));
+    internal static ProblemHttpResult? BadOrderId(string field, string id) =>
+        Model.OrderId.IsValid(id) ? null : Problems.Invalid(field, Model.OrderId.Rule(field));
 
     internal static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

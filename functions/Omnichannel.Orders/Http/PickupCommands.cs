@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Omnichannel.Channels.Model;
+using Omnichannel.Hosting.Http;
 using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Storage;
@@ -15,15 +16,15 @@ namespace Omnichannel.Orders.Http;
 /// </summary>
 internal static class PickupCommands
 {
-    public static Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> ReadyAsync(
+    public static Task<Results<Accepted<OrderAccepted>, ProblemHttpResult>> ReadyAsync(
         string id, PickupRequest? request, DurableTaskClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
         RaiseAsync(id, request, OrderStatus.PreparingPickup, OrderEvents.ReadyForPickup, "ready-for-pickup", client, store, time, cancellationToken);
 
-    public static Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> PickedUpAsync(
+    public static Task<Results<Accepted<OrderAccepted>, ProblemHttpResult>> PickedUpAsync(
         string id, PickupRequest? request, DurableTaskClient client, OrderStore store, TimeProvider time, CancellationToken cancellationToken) =>
         RaiseAsync(id, request, OrderStatus.ReadyForPickup, OrderEvents.PickedUp, "picked-up", client, store, time, cancellationToken);
 
-    private static async Task<Results<Accepted<OrderAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> RaiseAsync(
+    private static async Task<Results<Accepted<OrderAccepted>, ProblemHttpResult>> RaiseAsync(
         string id,
         PickupRequest? request,
         OrderStatus expected,
@@ -37,23 +38,22 @@ internal static class PickupCommands
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
-            return TypedResults.NotFound();
+            return Problems.NotFound("order", id);
         }
 
         if (await store.GetAsync(id, cancellationToken) is { } stored && stored.Order.Fulfilment.Kind != FulfilmentKind.PickupInStore)
         {
-            return Conflict("This is not a click-and-collect order; it ends with POST /api/shipments/{orderId}.");
+            return Problems.Conflict("This is not a click-and-collect order; it ends with POST /api/shipments/{orderId}.");
         }
 
         var status = instance.IsCompleted ? OrderSummary.From(instance).Status : instance.ReadCustomStatusAs<OrderProgress>()?.Status;
         if (status != expected)
         {
-            return Conflict($"The order is {status?.ToString() ?? "not started"}; {action} needs it {expected}.");
+            return Problems.Conflict($"The order is {status?.ToString() ?? "not started"}; {action} needs it {expected}.");
         }
 
         await FlowEvents.RaiseAsync(client, id, eventName, new PickupEvent(request?.At ?? time.GetUtcNow()), cancellationToken);
         return TypedResults.Accepted($"/api/orders/{id}", new OrderAccepted(id, action));
     }
 
-    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Flow;
-using Omnichannel.Orders.Http;
 using Omnichannel.Orders.Intake;
 using Omnichannel.Orders.Storage;
 
@@ -21,7 +22,7 @@ internal static class ReturnCommands
 {
     public const int MaxLines = 100;
 
-    public static async Task<Results<Accepted<ReturnAccepted>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<Accepted<ReturnAccepted>, ProblemHttpResult>> CreateAsync(
         string id, ReturnRequest? request, DurableTaskClient client, OrderStore store, OrderReturnStore returns, LocationDirectory locations, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Shape(request) is { } invalid)
@@ -32,18 +33,18 @@ internal static class ReturnCommands
         var stored = await store.GetAsync(id, cancellationToken);
         if (stored is null)
         {
-            return TypedResults.NotFound();
+            return Problems.NotFound("order", id);
         }
 
         if (stored.Shipped.Count == 0)
         {
-            return Conflict("The order has not shipped (or been sold by the channel) yet: nothing can come back.");
+            return Problems.Conflict("The order has not shipped (or been sold by the channel) yet: nothing can come back.");
         }
 
         var location = request!.Location!.Trim();
         if (await locations.FindAsync(location, cancellationToken) is null)
         {
-            return OrderQueries.Invalid("location", $"'{location}' is not a known location.");
+            return Problems.Invalid("location", $"'{location}' is not a known location.");
         }
 
         var lines = new List<ReturnedLine>();
@@ -55,7 +56,7 @@ internal static class ReturnCommands
                     || stored.Order.Lines.Any(l => l.ChannelLineId == a.ChannelLineId && string.Equals(l.ChannelSku, asked.Sku?.Trim(), StringComparison.OrdinalIgnoreCase))));
             if (shipped is null)
             {
-                return OrderQueries.Invalid($"lines[{i}]", "The line matches no shipped line of the order (by 'lineId', or 'sku').");
+                return Problems.Invalid($"lines[{i}]", "The line matches no shipped line of the order (by 'lineId', or 'sku').");
             }
 
             var channelSku = stored.Order.Lines.FirstOrDefault(l => l.ChannelLineId == shipped.ChannelLineId)?.ChannelSku;
@@ -70,11 +71,11 @@ internal static class ReturnCommands
         switch (outcome)
         {
             case ReturnRecorded.UnknownOrder:
-                return TypedResults.NotFound();
+                return Problems.NotFound("order", id);
             case ReturnRecorded.DifferentBody:
-                return Conflict($"Return '{returnId}' of this order was recorded before with another body.");
+                return Problems.Conflict($"Return '{returnId}' of this order was recorded before with another body.");
             case ReturnRecorded.TooMany:
-                return OrderQueries.Invalid($"lines[{line}].quantity", "More units than were shipped minus those already returned.");
+                return Problems.Invalid($"lines[{line}].quantity", "More units than were shipped minus those already returned.");
         }
 
         var instanceId = OrderReturnFlow.InstanceId(id, returnId);
@@ -90,69 +91,69 @@ internal static class ReturnCommands
         return TypedResults.Accepted($"/api/orders/{id}", new ReturnAccepted(id, returnId, instanceId));
     }
 
-    public static async Task<Results<Accepted<ReturnAccepted>, NotFound, ProblemHttpResult>> ReplayAsync(string id, string returnId, DurableTaskClient client, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<ReturnAccepted>, ProblemHttpResult>> ReplayAsync(string id, string returnId, DurableTaskClient client, ILogger logger, CancellationToken cancellationToken)
     {
         var instanceId = OrderReturnFlow.InstanceId(id, returnId);
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
-            return TypedResults.NotFound();
+            return Problems.NotFound("return", returnId);
         }
 
         if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Failed)
         {
-            return Conflict($"Only a failed return can be replayed; this one is {instance.RuntimeStatus}.");
+            return Problems.Conflict($"Only a failed return can be replayed; this one is {instance.RuntimeStatus}.");
         }
 
         await FlowReplay.ReplayAsync<ReturnInput>(client, instance, "replay requested by operations", logger, cancellationToken);
         return TypedResults.Accepted($"/api/orders/{id}", new ReturnAccepted(id, returnId, instanceId));
     }
 
-    /// <summary>Checks what needs no stored state; null when the body is well formed.</summary>
-    private static ValidationProblem? Shape(ReturnRequest? request)
+    /// <summary>Checks what needs no stored state, every field at once; null when the body is well formed.</summary>
+    private static ProblemHttpResult? Shape(ReturnRequest? request)
     {
+        var errors = new FieldErrors();
         var returnId = request?.ReturnId?.Trim();
         if (string.IsNullOrEmpty(returnId) || returnId.Length > 100 || !returnId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            return OrderQueries.Invalid("returnId", "'returnId' is required: 1 to 100 letters, digits, '-', '_' or '.'.");
+            errors.Add("returnId", "'returnId' is required: 1 to 100 letters, digits, '-', '_' or '.'.");
         }
 
-        if (string.IsNullOrWhiteSpace(request!.Location) || request.Location.Length > 100)
+        if (string.IsNullOrWhiteSpace(request?.Location) || request.Location.Length > 100)
         {
-            return OrderQueries.Invalid("location", "'location' is required (a location id).");
+            errors.Add("location", "'location' is required (a location id).");
         }
 
-        if (request.Lines is not { Count: > 0 and <= MaxLines })
+        if (request?.Lines is not { Count: > 0 and <= MaxLines })
         {
-            return OrderQueries.Invalid("lines", $"'lines' needs 1 to {MaxLines} lines.");
+            errors.Add("lines", $"'lines' needs 1 to {MaxLines} lines.");
         }
 
-        if (request.Reason is { Length: > 500 })
+        if (request?.Reason is { Length: > 500 })
         {
-            return OrderQueries.Invalid("reason", "'reason' has at most 500 characters.");
+            errors.Add("reason", "'reason' has at most 500 characters.");
         }
 
-        for (var i = 0; i < request.Lines.Count; i++)
+        for (var i = 0; i < (request?.Lines is { Count: <= MaxLines } lines ? lines.Count : 0); i++)
         {
-            var line = request.Lines[i];
+            var line = request!.Lines![i];
             if (line is null || (string.IsNullOrWhiteSpace(line.LineId) && string.IsNullOrWhiteSpace(line.Sku)))
             {
-                return OrderQueries.Invalid($"lines[{i}].lineId", "Each line needs a 'lineId' or a 'sku'.");
+                errors.Add($"lines[{i}].lineId", "Each line needs a 'lineId' or a 'sku'.");
             }
 
-            if (line.Quantity is not (> 0 and <= MovementRequest.MaxQuantity))
+            if (line?.Quantity is not (> 0 and <= MovementRequest.MaxQuantity))
             {
-                return OrderQueries.Invalid($"lines[{i}].quantity", "'quantity' must be a positive number of units.");
+                errors.Add($"lines[{i}].quantity", "'quantity' must be a positive number of units.");
             }
 
-            if (!Enum.TryParse<ReturnCondition>(line.Condition, ignoreCase: true, out var condition) || !Enum.IsDefined(condition) || int.TryParse(line.Condition, out _))
+            if (!Enum.TryParse<ReturnCondition>(line?.Condition, ignoreCase: true, out var condition) || !Enum.IsDefined(condition) || int.TryParse(line?.Condition, out _))
             {
-                return OrderQueries.Invalid($"lines[{i}].condition", "'condition' must be sellable or damaged.");
+                errors.Add($"lines[{i}].condition", "'condition' must be sellable or damaged.");
             }
         }
 
-        return null;
+        return errors.Any ? Problems.Invalid(errors) : null;
     }
 
-    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

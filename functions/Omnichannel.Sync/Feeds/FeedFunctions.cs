@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Omnichannel.Hosting.Http;
+using Omnichannel.Hosting.Validation;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Sync.Configuration;
 
@@ -40,7 +41,7 @@ public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, Cata
         var feed = await store.ReadAsync(name.ToLowerInvariant(), kind, cancellationToken);
         if (feed is null)
         {
-            return TypedResults.Problem($"Feed '{name}' has not been generated yet: POST /api/feeds/{name}/generate.", statusCode: StatusCodes.Status404NotFound, title: "Not generated");
+            return Problems.NotFound("generated feed", name, $"Generate it with POST /api/feeds/{name}/generate.");
         }
 
         request.HttpContext.Response.Headers[GeneratedAtHeader] = feed.GeneratedAt.ToString("O", CultureInfo.InvariantCulture);
@@ -53,7 +54,7 @@ public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, Cata
         await generator.GenerateAsync(name, cancellationToken) is { } result ? TypedResults.Ok(result) : UnknownFeed(name, options.Value);
 
     [Function("SyncFeedPricePut")]
-    public async Task<Results<Ok<FeedPrice>, ValidationProblem, ProblemHttpResult>> PutPriceAsync(
+    public async Task<Results<Ok<FeedPrice>, ProblemHttpResult>> PutPriceAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "feeds/prices/{sku}")] HttpRequest httpRequest, string sku, CancellationToken cancellationToken)
     {
         var body = await HttpBody.ReadAsync<FeedPriceRequest>(httpRequest, cancellationToken);
@@ -63,32 +64,32 @@ public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, Cata
         }
 
         var request = body.Value;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (request?.Price is not { } amount || amount < 0 || amount > 1_000_000_000 || decimal.Round(amount, 2) != amount)
         {
-            errors["price"] = ["'price' is required: 0 or more, at most two decimals."];
+            errors.Add("price", "'price' is required: 0 or more, at most two decimals.");
         }
 
         var currency = request?.Currency?.Trim() ?? options.Value.DefaultCurrency;
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
         {
-            errors["currency"] = ["'currency' must be an ISO 4217 code of three capital letters."];
+            errors.Add("currency", "'currency' must be an ISO 4217 code of three capital letters.");
         }
 
         Uri? link = null;
         if (request?.Link is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp)))
         {
-            errors["link"] = ["'link' must be an absolute http(s) URL."];
+            errors.Add("link", "'link' must be an absolute http(s) URL.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
 
         if (await catalogue.GetProductAsync(sku, cancellationToken) is null)
         {
-            return TypedResults.Problem($"SKU '{sku}' is not in the catalogue.", statusCode: StatusCodes.Status404NotFound, title: "Unknown SKU");
+            return Problems.NotFound("SKU", sku);
         }
 
         var price = new FeedPrice(sku, request!.Price!.Value, currency, link);
@@ -97,5 +98,5 @@ public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, Cata
     }
 
     private static ProblemHttpResult UnknownFeed(string name, SyncOptions options) =>
-        TypedResults.Problem($"No feed is named '{name}'. Feeds: {string.Join(", ", options.EffectiveFeeds.Keys)}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown feed");
+        Problems.NotFound("feed", name, $"Feeds: {string.Join(", ", options.EffectiveFeeds.Keys)}.");
 }

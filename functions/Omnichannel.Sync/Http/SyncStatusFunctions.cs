@@ -15,7 +15,7 @@ public sealed class SyncStatusFunctions(SyncStateStore store, IOptions<SyncOptio
     public const int MaxLimit = 5000;
 
     [Function("SyncStatusGet")]
-    public async Task<Results<Ok<SyncStatus>, ValidationProblem, ProblemHttpResult>> GetAsync(
+    public async Task<Results<Ok<SyncStatus>, ProblemHttpResult>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/status")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (!HttpQuery.TryBool(request, "failing", out var failing, out var badFailing))
@@ -32,7 +32,7 @@ public sealed class SyncStatusFunctions(SyncStateStore store, IOptions<SyncOptio
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be 1-{MaxLimit}."] });
+            return Problems.Invalid("limit", $"'limit' must be 1-{MaxLimit}.");
         }
 
         var failingAfter = options.Value.FailingAfter;

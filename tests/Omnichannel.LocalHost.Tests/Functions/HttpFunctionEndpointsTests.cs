@@ -54,6 +54,21 @@ public sealed class HttpFunctionEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Map_RouteValueOfTheWrongType_400NamingIt()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/samples/count/twelve");
+        request.Headers.Add("x-functions-key", FunctionKey);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Hosting.Http.Problems.InvalidTitle, body.GetProperty("title").GetString());
+        Assert.Contains("'count'", body.GetProperty("errors").GetProperty("count")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Map_FunctionLevelWithoutKey_401Problem()
     {
         using var response = await _client.GetAsync(new Uri("/api/samples/box/12", UriKind.Relative));

@@ -26,6 +26,11 @@ public sealed class SampleFunctions(SampleCalls calls)
     public IResult Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "samples/{name}/{count:int}")] HttpRequest request, string name, int count) =>
         TypedResults.Ok(new { name, count, query = request.Query["q"].ToString() });
 
+    /// <summary>A typed route value without a route constraint: a value that does not convert reaches the binder.</summary>
+    [Function("SampleCount")]
+    public IResult Count([HttpTrigger(AuthorizationLevel.Function, "get", Route = "samples/count/{count}")] HttpRequest request, int count) =>
+        TypedResults.Ok(new { count });
+
     [Function("SampleAdmin")]
     public Task<IResult> AdminAsync([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "samples/admin")] HttpRequest request, CancellationToken cancellationToken) =>
         Task.FromResult<IResult>(TypedResults.NoContent());

@@ -1,6 +1,4 @@
-using Omnichannel.Hosting.Validation;
-
-namespace Omnichannel.Ledger.Http;
+namespace Omnichannel.Hosting.Validation;
 
 /// <summary>Validation errors by field name (camelCase, as in the JSON body), for problem+json 400 and import rows.</summary>
 public sealed class FieldErrors
