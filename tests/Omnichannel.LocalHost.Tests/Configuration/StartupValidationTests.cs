@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.Testing;
 
@@ -78,26 +77,6 @@ public sealed class StartupValidationTests
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the built host as a user would, with settings as environment variables.</summary>
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Omnichannel.LocalHost.dll"));
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(Dictionary<string, string> environment) =>
+        HostProcess.RunAsync("Omnichannel.LocalHost.dll", environment);
 }
