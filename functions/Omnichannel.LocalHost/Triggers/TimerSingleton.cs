@@ -35,11 +35,8 @@ internal sealed class TimerSingleton(StorageAccount storage)
     {
         var blob = await BlobAsync(function, cancellationToken);
         var lease = blob.GetBlobLeaseClient();
-        try
-        {
-            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
+        // Taking the lease is the claim: 409 (another host holds it) is "taken before", so this host skips the tick.
+        if (!await StorageCall.TryCreateAsync(() => lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken)))
         {
             return null;
         }
