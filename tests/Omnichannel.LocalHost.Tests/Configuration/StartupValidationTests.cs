@@ -1,34 +1,9 @@
-using Omnichannel.LocalHost.Configuration;
 using Omnichannel.Testing;
 
 namespace Omnichannel.LocalHost.Tests.Configuration;
 
 public sealed class StartupValidationTests
 {
-    [Theory]
-    [InlineData("", "long-enough-admin-key-0001", "Hub__FunctionKey")]
-    [InlineData("long-enough-function-key-0001", "short", "Hub__AdminKey")]
-    [InlineData("long-enough-same-key-00001", "long-enough-same-key-00001", "must differ")]
-    public void Validate_BadKeys_FailsNamingTheSetting(string functionKey, string adminKey, string expected)
-    {
-        var options = new HubOptions { FunctionKey = functionKey, AdminKey = adminKey };
-
-        var result = new HubOptionsValidator().Validate(null, options);
-
-        Assert.True(result.Failed);
-        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Validate_MalformedUrls_FailsNamingTheSetting()
-    {
-        var options = new HubOptions { FunctionKey = "long-enough-function-key-0001", AdminKey = "long-enough-admin-key-0001", Urls = "7071" };
-
-        var result = new HubOptionsValidator().Validate(null, options);
-
-        Assert.Contains("Hub__Urls", result.FailureMessage, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Main_BadFeatureSetting_OneLineNamingItAndExitCode1()
     {
