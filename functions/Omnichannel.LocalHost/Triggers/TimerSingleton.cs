@@ -35,7 +35,7 @@ internal sealed class TimerSingleton(StorageAccount storage)
     {
         var blob = await BlobAsync(function, cancellationToken);
         var lease = blob.GetBlobLeaseClient();
-        // Taking the lease is the claim: 409 (another host holds it) is "taken before", so this host skips the tick.
+        // Taking the lease is the claim: a 409 means another host holds it and runs the tick, so this one skips it.
         if (!await StorageCall.TryCreateAsync(() => lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken)))
         {
             return null;
