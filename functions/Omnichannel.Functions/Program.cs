@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Omnichannel.Functions.Diagnostics;
 using Omnichannel.Hosting.Configuration;
 
@@ -22,21 +21,11 @@ internal static class Program
             builder.Build().Run();
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (StartupFailure.ConfigurationError(e) is { } line)
         {
             // One line the host's log shows, naming the setting, instead of a stack trace.
-            Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
+            Console.Error.WriteLine(line);
+            return 1;
         }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-        {
-            // Several options classes failed: still one line, every failure of each.
-            Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))}");
-        }
-        catch (SettingException e)
-        {
-            Console.Error.WriteLine($"Configuration error: {e.Message}");
-        }
-
-        return 1;
     }
 }

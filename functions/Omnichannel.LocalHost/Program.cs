@@ -19,15 +19,6 @@ try
 
     return 0;
 }
-catch (OptionsValidationException e)
-{
-    Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.Failures)}");
-}
-catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-{
-    // Several options classes failed: still one line, every failure of each.
-    Console.Error.WriteLine($"Configuration error: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))}");
-}
 catch (AzuriteUnavailableException e)
 {
     Console.Error.WriteLine($"Local storage error: {e.Message}");
@@ -36,9 +27,9 @@ catch (UnsupportedFunctionException e)
 {
     Console.Error.WriteLine($"Function error: {e.Message}");
 }
-catch (SettingException e)
+catch (Exception e) when (StartupFailure.ConfigurationError(e) is { } line)
 {
-    Console.Error.WriteLine($"Configuration error: {e.Message}");
+    Console.Error.WriteLine(line);
 }
 
 return 1;

@@ -21,14 +21,12 @@ public sealed class RefusingEndpoint : IAsyncDisposable
     }
 
     /// <summary>A storage connection string whose blob, queue and table endpoints all point here.</summary>
-    public string ConnectionString
-    {
-        get
-        {
-            var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            return new AzuritePorts(port, port, port).ConnectionString;
-        }
-    }
+    public string ConnectionString => new AzuritePorts(Port, Port, Port).ConnectionString;
+
+    /// <summary>This endpoint as an http URL, for any other service that is never there.</summary>
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+
+    private int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public async ValueTask DisposeAsync()
     {

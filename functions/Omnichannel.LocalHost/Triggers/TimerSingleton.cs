@@ -35,11 +35,8 @@ internal sealed class TimerSingleton(StorageAccount storage)
     {
         var blob = await BlobAsync(function, cancellationToken);
         var lease = blob.GetBlobLeaseClient();
-        try
-        {
-            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
+        // Taking the lease is the claim: a 409 means another host holds it and runs the tick, so this one skips it.
+        if (!await StorageCall.TryCreateAsync(() => lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken)))
         {
             return null;
         }

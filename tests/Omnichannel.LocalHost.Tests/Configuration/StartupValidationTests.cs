@@ -1,35 +1,9 @@
-using System.Diagnostics;
-using Omnichannel.LocalHost.Configuration;
 using Omnichannel.Testing;
 
 namespace Omnichannel.LocalHost.Tests.Configuration;
 
 public sealed class StartupValidationTests
 {
-    [Theory]
-    [InlineData("", "long-enough-admin-key-0001", "Hub__FunctionKey")]
-    [InlineData("long-enough-function-key-0001", "short", "Hub__AdminKey")]
-    [InlineData("long-enough-same-key-00001", "long-enough-same-key-00001", "must differ")]
-    public void Validate_BadKeys_FailsNamingTheSetting(string functionKey, string adminKey, string expected)
-    {
-        var options = new HubOptions { FunctionKey = functionKey, AdminKey = adminKey };
-
-        var result = new HubOptionsValidator().Validate(null, options);
-
-        Assert.True(result.Failed);
-        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Validate_MalformedUrls_FailsNamingTheSetting()
-    {
-        var options = new HubOptions { FunctionKey = "long-enough-function-key-0001", AdminKey = "long-enough-admin-key-0001", Urls = "7071" };
-
-        var result = new HubOptionsValidator().Validate(null, options);
-
-        Assert.Contains("Hub__Urls", result.FailureMessage, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Main_BadFeatureSetting_OneLineNamingItAndExitCode1()
     {
@@ -78,26 +52,6 @@ public sealed class StartupValidationTests
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the built host as a user would, with settings as environment variables.</summary>
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Omnichannel.LocalHost.dll"));
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(Dictionary<string, string> environment) =>
+        HostProcess.RunAsync("Omnichannel.LocalHost.dll", environment);
 }
