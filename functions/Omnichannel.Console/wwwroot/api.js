@@ -21,8 +21,9 @@ export class ApiError extends Error {
 
 function describe(status, problem) {
   if (!problem) return `The hub answered ${status}.`;
+  // A 400's detail already joins its field errors; the fields are the words only when there is no detail.
   const fields = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
-  return [problem.title, problem.detail, fields].filter(Boolean).join(': ') || `The hub answered ${status}.`;
+  return [problem.title, problem.detail || fields].filter(Boolean).join(': ') || `The hub answered ${status}.`;
 }
 
 /** Calls the hub; JSON in, JSON out; a problem+json answer throws ApiError with the hub's words. */
