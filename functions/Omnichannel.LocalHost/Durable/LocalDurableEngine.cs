@@ -24,8 +24,8 @@ public sealed class LocalDurableEngine(
     /// <summary>The engine's name in the health report's <c>triggers</c>.</summary>
     public const string HealthName = "durable";
 
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
+    /// <summary>1 s doubling to 1 min between start attempts.</summary>
+    private static readonly Backoff StartBackoff = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
 
     private readonly ILogger logger = loggerFactory.CreateLogger<LocalDurableEngine>();
     private readonly CancellationTokenSource stopping = new();
@@ -81,7 +81,7 @@ public sealed class LocalDurableEngine(
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var delay = FirstRetry;
+        var delay = StartBackoff.First;
         while (!cancellationToken.IsCancellationRequested)
         {
             TaskHubWorker? candidate = null;
@@ -115,7 +115,7 @@ public sealed class LocalDurableEngine(
                     return;
                 }
 
-                delay = delay * 2 > LastRetry ? LastRetry : delay * 2;
+                delay = StartBackoff.Next(delay);
             }
         }
     }

@@ -11,10 +11,11 @@ namespace Omnichannel.LocalHost.Triggers;
 /// at most <see cref="QueueTriggerOptions.BatchSize"/> messages at a time, visibility renewed while a
 /// handler runs, failures retried until <see cref="QueueTriggerOptions.MaxDequeueCount"/>, then the
 /// message moves to <c>{queue}-poison</c> unchanged. On shutdown it stops taking messages, lets handlers
-/// finish, and returns to the queue whatever the shutdown deadline cut short. Any failure of storage (a
-/// <see cref="Azure.RequestFailedException"/>, or the <see cref="AggregateException"/> the SDK throws once its
-/// retries are spent) never ends it: it reports <see cref="TriggerStatus.BackingOff"/> to <see cref="TriggerHealth"/>,
-/// waits (<see cref="Backoff.Default"/>: 1 s doubling to 30 s) and resumes.
+/// finish, and returns to the queue whatever the shutdown deadline cut short. One loop creates both queues (on its
+/// first pass that reaches storage) and polls them, so storage down at start and storage going down later are handled
+/// alike: any failure (a <see cref="Azure.RequestFailedException"/>, or the <see cref="AggregateException"/> the SDK
+/// throws once its retries are spent) never ends it: it reports <see cref="TriggerStatus.BackingOff"/> to
+/// <see cref="TriggerHealth"/>, waits (<see cref="Backoff.Default"/>: 1 s doubling to 30 s) and resumes.
 /// </summary>
 internal sealed class QueueListener(QueueTarget function, StorageAccount storage, IServiceScopeFactory scopes, TriggerHealth health, TimeProvider time, ILogger<QueueListener> logger)
 {
@@ -31,11 +32,9 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
     /// <param name="abort">Cancels running handlers; their messages are returned to the queue.</param>
     public async Task RunAsync(CancellationToken stopTaking, CancellationToken abort)
     {
-        if (!await CreateQueuesAsync(stopTaking))
-        {
-            return;
-        }
-
+        // Storage down at start (the emulator still starting) and storage going down later take the same path:
+        // the queues are created by the first pass that reaches storage, and any failure backs off and resumes.
+        var created = new CreateOnce(() => CreateQueuesAsync(stopTaking));
         var running = new List<Task>();
         var idle = MinPollingInterval;
         var backoff = Backoff.Default.First;
@@ -52,6 +51,7 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
             QueueMessage[] messages;
             try
             {
+                await created.EnsureAsync();
                 messages = (await _queue.ReceiveMessagesAsync(free, _options.VisibilityTimeout, stopTaking)).Value;
             }
             catch (OperationCanceledException) when (stopTaking.IsCancellationRequested)
@@ -90,35 +90,11 @@ internal sealed class QueueListener(QueueTarget function, StorageAccount storage
         await Task.WhenAll(running);
     }
 
-    /// <summary>Creates both queues, retrying while storage is unreachable (e.g. the emulator still starting).</summary>
-    private async Task<bool> CreateQueuesAsync(CancellationToken stopTaking)
+    /// <summary>Creates the queue and its poison queue (run by <see cref="CreateOnce"/>: again after a failure).</summary>
+    private async Task CreateQueuesAsync(CancellationToken cancellationToken)
     {
-        var delay = Backoff.Default.First;
-        while (!stopTaking.IsCancellationRequested)
-        {
-            try
-            {
-                await _queue.CreateIfNotExistsAsync(cancellationToken: stopTaking);
-                await _poison.CreateIfNotExistsAsync(cancellationToken: stopTaking);
-                health.Running(function.Name, Kind);
-                return true;
-            }
-            catch (OperationCanceledException) when (stopTaking.IsCancellationRequested)
-            {
-                break;
-            }
-#pragma warning disable CA1031 // Storage unreachable at start (the emulator still starting): back off and retry.
-            catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
-            {
-                health.BackingOff(function.Name, Kind, e, delay);
-                Log.ListenerBackingOff(logger, e, function.Name, delay);
-                await DelayAsync(delay, stopTaking);
-                delay = Backoff.Default.Next(delay);
-            }
-        }
-
-        return false;
+        await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
     private async Task HandleAsync(QueueMessage message, CancellationToken abort)

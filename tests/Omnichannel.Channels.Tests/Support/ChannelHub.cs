@@ -86,11 +86,10 @@ public sealed class ChannelHub : IAsyncDisposable
     public async Task ForwardedAsync()
     {
         await Storage.EnsureCreatedAsync(CancellationToken.None);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while ((await Storage.Deliveries.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount > 0)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Eventually.UntilAsync(
+            async () => (await Storage.Deliveries.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
+            "every handed-on delivery forwarded",
+            TimeSpan.FromSeconds(20));
     }
 
     public async Task<IReadOnlyList<string>> ArchivedAsync()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Channels.Ingestion;
 using Omnichannel.Channels.Storage;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Channels.Tests.Support;
 
@@ -29,19 +30,22 @@ public static class Forwarding
         return await Task.WhenAll(messages.Select(async m =>
         {
             var delivery = JsonSerializer.Deserialize<DeliveryMessage>(m.Body.ToString())!;
-            for (var attempt = 1; ; attempt++)
-            {
-                try
+            var ack = await Eventually.ValueAsync(
+                async () =>
                 {
-                    var ack = await forwarder.ForwardAsync(delivery, CancellationToken.None);
-                    await storage.Deliveries.DeleteMessageAsync(m.MessageId, m.PopReceipt);
-                    return ack;
-                }
-                catch (DeliveryBusyException) when (attempt < 50)
-                {
-                    await Task.Delay(20);
-                }
-            }
+                    try
+                    {
+                        return await forwarder.ForwardAsync(delivery, CancellationToken.None);
+                    }
+                    catch (DeliveryBusyException)
+                    {
+                        return null;
+                    }
+                },
+                a => a is not null,
+                $"delivery {delivery.ClaimKey} forwarded once no other forwarder holds its orders");
+            await storage.Deliveries.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+            return ack!;
         }));
     }
 

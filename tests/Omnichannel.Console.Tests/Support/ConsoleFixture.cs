@@ -160,29 +160,26 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// <summary>Waits (polling the API) until the order has the status; a failed order fails the wait at once with its reason.</summary>
     public async Task<OrderDetail> WaitForStatusAsync(string id, OrderStatus status, bool failedIsExpected = false)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        OrderDetail? last = null;
-        while (!timeout.IsCancellationRequested)
-        {
-            using var response = await Client.GetAsync(new Uri($"api/orders/{id}", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
+        var detail = await Eventually.ValueAsync(
+            async () =>
             {
-                last = await response.Content.ReadFromJsonAsync<OrderDetail>(OrderJson.Options);
-                if (last!.Summary.Status == status)
+                using var response = await Client.GetAsync(new Uri($"api/orders/{id}", UriKind.Relative));
+                if (!response.IsSuccessStatusCode)
                 {
-                    return last;
+                    return null;
                 }
 
-                if (last.Summary.Status == OrderStatus.Failed && !failedIsExpected)
+                var last = (await response.Content.ReadFromJsonAsync<OrderDetail>(OrderJson.Options))!;
+                if (last.Summary.Status == OrderStatus.Failed && status != OrderStatus.Failed && !failedIsExpected)
                 {
                     throw new InvalidOperationException($"Order {id} failed instead of reaching {status}: {last.Summary.Failure}");
                 }
-            }
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Order {id} did not reach {status}; last: {last?.Summary}");
+                return last;
+            },
+            d => d?.Summary.Status == status,
+            $"order {id} reaching {status}");
+        return detail!;
     }
 
     private async Task SeedAsync()

@@ -1,6 +1,8 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Triggers;
 using Omnichannel.Storage.Connection;
@@ -35,6 +37,52 @@ public sealed class QueueListenerTests
         Assert.NotNull(state.LastError);
         await stop.CancelAsync();
         await run;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_StorageDownThenBack_ReportsBackingOffThenResumesAndHandlesMessages(bool downAtStart)
+    {
+        // One loop for both outages: down before the queues exist and down later report alike, log the same
+        // resumption, and handle what arrives once storage is back.
+        await using var azurite = await PrivateAzurite.StartAsync();
+        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var health = new TriggerHealth(TimeProvider.System);
+        var logger = new FakeLogger<QueueListener>();
+        var (recorder, function) = (new Recorder(), Recording.Queue("Work", Unique.Name("q"), Fast));
+        if (downAtStart)
+        {
+            await azurite.StopAsync();
+        }
+
+        using var stop = new CancellationTokenSource();
+        var run = CreateSut(account, recorder, function, health, logger).RunAsync(stop.Token, CancellationToken.None);
+        if (!downAtStart)
+        {
+            await WaitForStatusAsync(health, TriggerStatus.Running, run);
+            await azurite.StopAsync();
+        }
+
+        var down = await WaitForStatusAsync(health, TriggerStatus.BackingOff, run);
+        await azurite.RestartAsync();
+        var up = await WaitForStatusAsync(health, TriggerStatus.Running, run);
+
+        // Down at start, the listener created the queues once storage came back: sending to a missing queue fails.
+        await account.Queues.GetQueueClient(function.QueueName).SendMessageAsync("after the outage");
+        Assert.True(await recorder.Signal.WaitAsync(TimeSpan.FromSeconds(30)));
+        var poisonExists = (await account.Queues.GetQueueClient(function.PoisonQueueName).ExistsAsync()).Value;
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal("queue", down.Kind);
+        Assert.NotNull(down.LastError);
+        Assert.NotNull(down.RetryAt);
+        Assert.NotNull(up.LastError);
+        Assert.Null(up.RetryAt);
+        Assert.True(poisonExists);
+        Assert.Equal("after the outage", Assert.Single(recorder.Messages).Body);
+        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Id.Id == 1037 && r.Message == "Trigger Work resumed");
     }
 
     [Fact]
@@ -184,11 +232,21 @@ public sealed class QueueListenerTests
     private static async Task<(StorageAccount Account, Recorder Recorder, QueueTarget Function)> ArrangeAsync(QueueTriggerOptions options) =>
         (await Azurite.AccountAsync(), new Recorder(), Recording.Queue("Work", Unique.Name("q"), options));
 
-    private static QueueListener CreateSut(StorageAccount account, Recorder recorder, QueueTarget function, TriggerHealth? health = null)
+    private static async Task<TriggerState> WaitForStatusAsync(TriggerHealth health, string status, Task run)
+    {
+        var state = await Eventually.ValueAsync(
+            () => Task.FromResult(health.Snapshot().SingleOrDefault(s => s.Name == "Work")),
+            s => s?.Status == status || run.IsCompleted,
+            $"the listener reporting {status}");
+        Assert.False(run.IsCompleted, run.Exception?.ToString());
+        return state!;
+    }
+
+    private static QueueListener CreateSut(StorageAccount account, Recorder recorder, QueueTarget function, TriggerHealth? health = null, ILogger<QueueListener>? logger = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(recorder)
             .BuildServiceProvider();
-        return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), health ?? new TriggerHealth(TimeProvider.System), TimeProvider.System, NullLogger<QueueListener>.Instance);
+        return new QueueListener(function, account, services.GetRequiredService<IServiceScopeFactory>(), health ?? new TriggerHealth(TimeProvider.System), TimeProvider.System, logger ?? NullLogger<QueueListener>.Instance);
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Omnichannel.Hosting.Health;
 using Omnichannel.LocalHost.Triggers;
@@ -9,6 +12,9 @@ namespace Omnichannel.LocalHost.Tests.Triggers;
 
 public sealed class TimerRunnerTests
 {
+    private const int TimerRunningEvent = 1020;
+    private const int TimerSkippedEvent = 1021;
+
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 5, TimeSpan.Zero);
 
     [Fact]
@@ -35,19 +41,19 @@ public sealed class TimerRunnerTests
         var recorder = new Recorder();
         var time = new FakeTimeProvider(Start);
         var function = Recording.Timer(Unique.Name("shared"), "*/10 * * * * *", false);
+        var (logsA, logsB) = (new FakeLogger<TimerRunner>(), new FakeLogger<TimerRunner>());
         using var stop = new CancellationTokenSource();
-        var hostA = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
-        var hostB = (await CreateSutAsync(function, recorder, time)).RunAsync(stop.Token);
+        var hostA = (await CreateSutAsync(function, recorder, time, logsA)).RunAsync(stop.Token);
+        var hostB = (await CreateSutAsync(function, recorder, time, logsB)).RunAsync(stop.Token);
 
         await AdvanceUntilAsync(time, recorder, count: 3);
-        // Give the slower host every chance to run the last tick a second time before judging.
-        await Task.Delay(500);
+        // Judge only once both hosts have decided every tick (run it or skipped it): a second run cannot come later.
+        DateTimeOffset[] ticks = [Start.AddSeconds(5), Start.AddSeconds(15), Start.AddSeconds(25)];
+        await Eventually.UntilAsync(() => ticks.All(t => Decided(logsA, t) && Decided(logsB, t)), "both hosts deciding every tick");
 
         await stop.CancelAsync();
         await Task.WhenAll(hostA, hostB);
-        var ticks = recorder.Ticks.Select(t => t.ScheduledFor).ToArray();
-        Assert.Equal(ticks.Distinct().Count(), ticks.Length);
-        Assert.Equal(3, ticks.Length);
+        Assert.Equal(ticks, recorder.Ticks.Select(t => t.ScheduledFor).Order().ToArray());
     }
 
     [Fact]
@@ -118,7 +124,14 @@ public sealed class TimerRunnerTests
         Assert.Equal(count, recorder.Ticks.Count);
     }
 
-    private static async Task<TimerRunner> CreateSutAsync(TimerTarget function, Recorder recorder, TimeProvider time)
+    /// <summary>Whether the host logged running <paramref name="tick"/> or skipping it.</summary>
+    private static bool Decided(FakeLogger<TimerRunner> logs, DateTimeOffset tick)
+    {
+        var at = tick.ToString("o", CultureInfo.InvariantCulture);
+        return logs.Collector.GetSnapshot().Any(r => r.Id.Id is TimerRunningEvent or TimerSkippedEvent && r.Message.Contains(at, StringComparison.Ordinal));
+    }
+
+    private static async Task<TimerRunner> CreateSutAsync(TimerTarget function, Recorder recorder, TimeProvider time, ILogger<TimerRunner>? logger = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(recorder)
@@ -129,6 +142,6 @@ public sealed class TimerRunnerTests
             services.GetRequiredService<IServiceScopeFactory>(),
             new TriggerHealth(time),
             time,
-            NullLogger<TimerRunner>.Instance);
+            logger ?? NullLogger<TimerRunner>.Instance);
     }
 }

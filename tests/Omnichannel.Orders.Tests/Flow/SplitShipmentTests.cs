@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Ledger.Stock;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Tests.Support;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Orders.Tests.Flow;
 
@@ -30,11 +31,11 @@ public sealed class SplitShipmentTests
         Assert.Contains("location", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Accepted, (await ShipAsync(hub, id, "TRACK-WH", Samples.Warehouse)).StatusCode);
-        await WaitUntilAsync(() => hub.Channel.Reports.Count == 1);
+        await Eventually.UntilAsync(() => hub.Channel.Reports.Count == 1, "one shipment reported to the channel");
 
         // The engine writes the instance's status after it hands the step over, and the report's outcome reaches
         // the flow in its next episode: the flow then waits for the other parcel.
-        await WaitUntilAsync(async () => (await hub.GetOrderAsync(id)).Summary is { Status: OrderStatus.AwaitingShipment, Detail: { } d } && d.Contains("1 parcel(s) shipped", StringComparison.Ordinal));
+        await Eventually.UntilAsync(async () => (await hub.GetOrderAsync(id)).Summary is { Status: OrderStatus.AwaitingShipment, Detail: { } d } && d.Contains("1 parcel(s) shipped", StringComparison.Ordinal), "the order awaiting its second parcel");
         Assert.Equal((0, 0), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Warehouse));
         Assert.Equal((3, 2), await Samples.BalanceAsync(hub.Services, Samples.Mug, Samples.Store));
 
@@ -58,8 +59,8 @@ public sealed class SplitShipmentTests
         await hub.WaitForStatusAsync(id, OrderStatus.AwaitingShipment);
 
         Assert.Equal(HttpStatusCode.Accepted, (await ShipAsync(hub, id, "TRACK-WH", Samples.Warehouse)).StatusCode);
-        await WaitUntilAsync(() => hub.Channel.Reports.Count == 1);
-        await WaitUntilAsync(async () => (await hub.GetOrderAsync(id)).Summary.Detail?.Contains("1 parcel", StringComparison.Ordinal) == true);
+        await Eventually.UntilAsync(() => hub.Channel.Reports.Count == 1, "one shipment reported to the channel");
+        await Eventually.UntilAsync(async () => (await hub.GetOrderAsync(id)).Summary.Detail?.Contains("1 parcel", StringComparison.Ordinal) == true, "the order noting one parcel shipped");
         Assert.Equal(HttpStatusCode.Accepted, (await hub.Client.PostAsJsonAsync(new Uri($"api/orders/{id}/cancel", UriKind.Relative), new { reason = "buyer called" })).StatusCode);
         var end = await hub.WaitForEndAsync(id);
 
@@ -70,15 +71,4 @@ public sealed class SplitShipmentTests
 
     private static Task<HttpResponseMessage> ShipAsync(OrderHub hub, string id, string tracking, string? location) =>
         hub.Client.PostAsJsonAsync(new Uri($"api/shipments/{id}", UriKind.Relative), new { carrier = "DHL", trackingNumber = tracking, location });
-
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
 }

@@ -67,27 +67,24 @@ public sealed class StorageOutageTests
     private static JsonElement? Listener(JsonElement report, string name) =>
         Triggers(report).Where(t => t.GetProperty("name").GetString() == name).Select(t => (JsonElement?)t).FirstOrDefault();
 
-    /// <summary>Polls <c>/api/health</c> until it answers <paramref name="status"/> and the report satisfies <paramref name="condition"/>.</summary>
+    /// <summary>Polls <c>/api/health</c> (up to 90 s) until it answers <paramref name="status"/> and the report satisfies <paramref name="condition"/>.</summary>
     private static async Task<JsonElement> WaitForHealthAsync(OrderHub hub, HttpStatusCode status, string what, Func<JsonElement, bool>? condition = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var last = "";
-        while (!timeout.IsCancellationRequested)
-        {
-            using var response = await hub.Anonymous.GetAsync(new Uri("api/health", UriKind.Relative));
-            last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-            if (response.StatusCode == status)
+        var answer = await Eventually.ValueAsync(
+            async () =>
             {
-                var report = JsonDocument.Parse(last[4..]).RootElement.Clone();
-                if (condition is null || condition(report))
-                {
-                    return report;
-                }
-            }
+                using var response = await hub.Anonymous.GetAsync(new Uri("api/health", UriKind.Relative));
+                return (Status: response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            },
+            a => a.Status == status && (condition is null || condition(Parse(a.Body))),
+            $"health showing {what}",
+            TimeSpan.FromSeconds(90));
+        return Parse(answer.Body);
+    }
 
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"Health never showed {what}; last: {last}");
+    private static JsonElement Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 }

@@ -24,6 +24,9 @@ public sealed class OrderHub : IAsyncDisposable
     /// <summary>host.json's <c>extensions.durableTask</c>, as the local host reads it.</summary>
     public const string DurableTaskSection = "AzureFunctionsJobHost:extensions:durableTask";
 
+    /// <summary>How long a flow may take to reach a status or end: flows cross queues and durable episodes.</summary>
+    private static readonly TimeSpan FlowTimeout = TimeSpan.FromSeconds(90);
+
     private readonly HubFactory _factory;
 
     private OrderHub(HubFactory factory, Dictionary<string, string?> settings, RecordingChannel channel)
@@ -110,45 +113,39 @@ public sealed class OrderHub : IAsyncDisposable
         return detail!;
     }
 
-    /// <summary>Waits (up to 30 s, polling storage) until the order has the status; fails with its last state otherwise.</summary>
+    /// <summary>Waits (up to 90 s, polling the API) until the order has the status; a failed order fails the wait at once with where it failed.</summary>
     public async Task<OrderDetail> WaitForStatusAsync(string id, OrderStatus status)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        OrderDetail? last = null;
-        while (!timeout.IsCancellationRequested)
-        {
-            var response = await Client.GetAsync(new Uri($"api/orders/{id}", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
+        var detail = await Eventually.ValueAsync(
+            async () =>
             {
-                last = (await response.Content.ReadFromJsonAsync<OrderDetail>(Json.Options))!;
-                if (last.Summary.Status == status)
+                using var response = await Client.GetAsync(new Uri($"api/orders/{id}", UriKind.Relative));
+                if (!response.IsSuccessStatusCode)
                 {
-                    return last;
+                    return null;
                 }
 
-                if (last.Summary.Status == OrderStatus.Failed)
+                var last = (await response.Content.ReadFromJsonAsync<OrderDetail>(Json.Options))!;
+                if (last.Summary.Status == OrderStatus.Failed && status != OrderStatus.Failed)
                 {
                     // A failed flow stays failed until replayed: say why now, with where it failed.
                     var failed = await Durable.GetInstanceAsync(id, getInputsAndOutputs: true);
                     throw new InvalidOperationException($"Order {id} failed instead of reaching {status}: {last.Summary.Failure}{Environment.NewLine}{failed?.FailureDetails?.StackTrace}");
                 }
-            }
 
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Order {id} did not reach {status}; last: {last?.Summary}");
+                return last;
+            },
+            d => d?.Summary.Status == status,
+            $"order {id} reaching {status}",
+            FlowTimeout);
+        return detail!;
     }
 
-    /// <summary>Waits until the flow ends (completed, failed or terminated).</summary>
+    /// <summary>Waits (up to 90 s) until the flow ends (completed, failed or terminated).</summary>
     public async Task<OrchestrationMetadata> WaitForEndAsync(string id)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (await Durable.GetInstanceAsync(id, false, timeout.Token) is null)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-
+        using var timeout = new CancellationTokenSource(FlowTimeout);
+        await Eventually.UntilAsync(async () => await Durable.GetInstanceAsync(id, false, timeout.Token) is not null, $"flow {id} starting", FlowTimeout);
         return await Durable.WaitForInstanceCompletionAsync(id, true, timeout.Token);
     }
 

@@ -1,4 +1,5 @@
 using Omnichannel.Storage.Connection;
+using Omnichannel.Testing;
 
 namespace Omnichannel.Storage.Tests.Connection;
 
@@ -15,8 +16,17 @@ public sealed class CreateOnceTests
             await gate.Task;
         });
 
-        var callers = Enumerable.Range(0, 16).Select(_ => Task.Run(once.EnsureAsync)).ToList();
-        await Task.Delay(50);
+        var called = 0;
+        var callers = Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        {
+            var ensured = once.EnsureAsync();
+            Interlocked.Increment(ref called);
+            return ensured;
+        })).ToList();
+
+        // Every caller is in while the first attempt still runs: none of them may start another.
+        await Eventually.UntilAsync(() => Volatile.Read(ref called) == 16, "all 16 callers calling");
+        Assert.All(callers, c => Assert.False(c.IsCompleted));
         gate.SetResult();
         await Task.WhenAll(callers);
         await once.EnsureAsync();
