@@ -84,7 +84,7 @@ internal static class OrderQueries
     }
 
     /// <summary>One order with its timeline; 404 when neither the flow nor the stored order exists.</summary>
-    public static async Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(string id, DurableTaskClient client, OrderStore store, OrderActionLog actions, EventJournal journal, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderDetail>, NotFound>> GetAsync(string id, DurableTaskClient client, OrderStore store, OrderActionStore actions, EventJournalStore journal, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         var stored = await store.GetAsync(id, cancellationToken);
