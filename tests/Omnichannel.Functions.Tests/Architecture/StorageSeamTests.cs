@@ -29,9 +29,6 @@ public sealed class StorageSeamTests
 
         // An event destination that is a Storage queue, as ServiceBusDestination is a topic.
         "Omnichannel.Events/Destinations/StorageQueueDestination.cs",
-
-        // The channel stores' escaped and bounded keys (ids of any length a channel chose), built on TableKeys.
-        "Omnichannel.Channels/Storage/StorageKeys.cs",
     ];
 
     [Fact]
