@@ -39,7 +39,7 @@ public static class ChannelsServiceCollectionExtensions
         var accounts = new ChannelAccounts(configuration);
         services.AddSingleton(accounts);
         services.AddSingleton<ChannelStorage>();
-        services.AddSingleton<WebhookArchive>();
+        services.AddSingleton<WebhookArchiveStore>();
         services.AddSingleton<DedupeStore>();
         services.AddSingleton<OrderVersionStore>();
         services.AddSingleton<QuarantineStore>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Hosting.Configuration;
 using Omnichannel.OperationsConsole.Assets;
 using Omnichannel.OperationsConsole.Configuration;
+using Omnichannel.OperationsConsole.Operations;
 
 namespace Omnichannel.OperationsConsole;
 
@@ -21,6 +22,7 @@ public static class ConsoleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<ConsoleOptions, ConsoleOptionsValidator>(configuration, ConsoleOptions.Section);
         services.TryAddSingleton<ConsoleAssets>();
+        services.TryAddSingleton<PoisonQueueStore>();
         return services;
     }
 }

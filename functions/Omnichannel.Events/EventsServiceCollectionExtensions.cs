@@ -36,8 +36,9 @@ public static class EventsServiceCollectionExtensions
         services.AddValidatedOptions<EventsOptions, EventsOptionsValidator>(configuration, EventsOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventsStorage>();
-        services.AddSingleton<DestinationStates>();
-        services.AddSingleton<EventJournal>();
+        services.AddSingleton<DestinationStateStore>();
+        services.AddSingleton<EventJournalStore>();
+        services.AddSingleton<InternalQueueStore>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSweeper>();
         services.TryAddSingleton<IOutboxSignal, PromptDispatch>();
@@ -49,7 +50,7 @@ public static class EventsServiceCollectionExtensions
         var o = section.Get<EventsOptions>() ?? new EventsOptions();
         if (!string.IsNullOrWhiteSpace(o.Queue))
         {
-            services.AddSingleton<IEventDestination>(sp => new StorageQueueDestination(sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(o.Queue), Source(sp)));
+            services.AddSingleton<IEventDestination>(sp => new StorageQueueDestination(sp.GetRequiredService<StorageAccount>(), o.Queue, Source(sp)));
         }
 
         if (!string.IsNullOrWhiteSpace(o.ServiceBus.FullyQualifiedNamespace))

@@ -23,10 +23,10 @@ public static class LedgerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<LedgerOptions, LedgerOptionsValidator>(configuration, LedgerOptions.Section);
         services.AddSingleton<LedgerStorage>();
-        services.AddSingleton<LocationDirectory>();
+        services.AddSingleton<LocationStore>();
         services.AddSingleton<CatalogueStore>();
         services.AddSingleton<ListingMatcher>();
-        services.AddSingleton<SalesLedger>();
+        services.AddSingleton<SalesStore>();
         services.AddEvents(configuration);
         services.AddSingleton<StockEffects>();
         services.AddSingleton(sp => sp.GetRequiredService<StockEffects>().Source);

@@ -31,9 +31,9 @@ public static class OrdersServiceCollectionExtensions
         services.TryAddSingleton<OrderEventRecorder>();
         services.TryAddSingleton<OrderStore>();
         services.TryAddSingleton<OrderReturnStore>();
-        services.TryAddSingleton<OrderActionLog>();
-        services.TryAddSingleton<OrderAlertLog>();
-        services.TryAddSingleton<BackorderIndex>();
+        services.TryAddSingleton<OrderActionStore>();
+        services.TryAddSingleton<OrderAlertStore>();
+        services.TryAddSingleton<BackorderStore>();
         services.TryAddSingleton<ArchivedOrderReader>();
         services.TryAddSingleton<LocationPlanner>();
         services.TryAddSingleton<FulfilmentSender>();

@@ -33,7 +33,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<StockSyncEngine>();
         services.AddSingleton<StockReaders>();
         services.AddSingleton<Reconciler>();
-        services.AddSingleton<PriceList>();
+        services.AddSingleton<PriceStore>();
         services.AddSingleton<FeedStore>();
         services.AddSingleton<FeedGenerator>();
         return services;

@@ -40,7 +40,7 @@ internal sealed class LedgerHarness : IAsyncDisposable
 
     public ListingMatcher Matcher => _provider.GetRequiredService<ListingMatcher>();
 
-    public SalesLedger Sales => _provider.GetRequiredService<SalesLedger>();
+    public SalesStore Sales => _provider.GetRequiredService<SalesStore>();
 
     public LedgerStorage Storage => _provider.GetRequiredService<LedgerStorage>();
 

@@ -17,7 +17,7 @@ namespace Omnichannel.Channels.Ingestion;
 public sealed class DeliveryForwarder(
     ChannelAccounts accounts,
     WebhookAdapters adapters,
-    WebhookArchive archive,
+    WebhookArchiveStore archive,
     DedupeStore dedupe,
     QuarantineStore quarantine,
     OrderIntake intake,
@@ -169,7 +169,7 @@ public sealed class DeliveryForwarder(
     {
         // Keyed by the claim and its first time, so a second hand-over or a queue retry lists it once.
         var payload = new QuarantinedPayload(message.Channel, message.Store, message.ClaimedAt, message.ArchiveBlob, message.DeliveryId, reason);
-        await quarantine.AddOnceAsync(payload, $"{message.Channel}|{message.Store}|{message.ClaimKey}", cancellationToken);
+        await quarantine.AddOnceAsync(payload, message.ClaimIdentity(), cancellationToken);
         Log.WebhookQuarantined(logger, message.Channel, message.Store, message.ArchiveBlob, logged);
         await dedupe.MarkDeliveryForwardedAsync(message.Channel, message.Store, message.ClaimKey, "quarantined", cancellationToken);
         return new WebhookAck(WebhookOutcome.Quarantined, 0, "Unreadable payload kept for operations.");

@@ -15,7 +15,7 @@ namespace Omnichannel.Channels.Ingestion;
 /// The version of an order is the fingerprint of its canonical content: the same content seen again is a
 /// duplicate whatever the delivery; see <see cref="OrderVersionStore"/> for the insert-first rows.
 /// </remarks>
-public sealed class OrderIntake(OrderVersionStore versions, WebhookArchive archive, ChannelStorage storage, ChannelMetrics metrics)
+public sealed class OrderIntake(OrderVersionStore versions, WebhookArchiveStore archive, ChannelStorage storage, ChannelMetrics metrics)
 {
     /// <summary>Forwards the order unless this exact content was forwarded already; <see cref="ClaimOutcome.InProgress"/> means another request holds it.</summary>
     /// <param name="order">The order as mapped from the archived payload.</param>
@@ -24,7 +24,7 @@ public sealed class OrderIntake(OrderVersionStore versions, WebhookArchive archi
     /// <param name="receivedAt">When the payload arrived.</param>
     /// <param name="keepMappedOrder">
     /// True when no webhook adapter can map the archived payload again (poll pages, fetched orders): the mapped
-    /// order is then stored beside it before it is queued (<see cref="WebhookArchive.WriteMappedOrderAsync"/>).
+    /// order is then stored beside it before it is queued (<see cref="WebhookArchiveStore.WriteMappedOrderAsync"/>).
     /// </param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     public async Task<(ClaimOutcome Outcome, OrderEventKind Kind)> ForwardAsync(CanonicalOrder order, string archiveBlob, string? deliveryId, DateTimeOffset receivedAt, bool keepMappedOrder, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class OrderIntake(OrderVersionStore versions, WebhookArchive archi
             await archive.WriteMappedOrderAsync(archiveBlob, order, cancellationToken);
         }
 
-        var message = new ChannelOrderMessage($"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}", kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt, order, HubTracing.CurrentTraceParent());
+        var message = new ChannelOrderMessage(ChannelOrderMessage.VersionId(order, fingerprint), kind, order.Channel, order.Store, order.ChannelOrderId, archiveBlob, deliveryId, receivedAt, order, HubTracing.CurrentTraceParent());
         await EnqueueAsync(message, cancellationToken);
         await versions.MarkForwardedAsync(order, fingerprint, cancellationToken);
         return (outcome, kind);
@@ -52,7 +52,7 @@ public sealed class OrderIntake(OrderVersionStore versions, WebhookArchive archi
     /// <summary>Queues a thin notification's order id for the consumer to fetch.</summary>
     public Task ForwardReferenceAsync(string channel, string store, string channelOrderId, string archiveBlob, string? deliveryId, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         EnqueueAsync(
-            new ChannelOrderMessage($"{channel}|{store}|ref|{channelOrderId}|{deliveryId ?? archiveBlob}", OrderEventKind.Reference, channel, store, channelOrderId, archiveBlob, deliveryId, receivedAt, TraceParent: HubTracing.CurrentTraceParent()),
+            new ChannelOrderMessage(ChannelOrderMessage.ReferenceId(channel, store, channelOrderId, deliveryId ?? archiveBlob), OrderEventKind.Reference, channel, store, channelOrderId, archiveBlob, deliveryId, receivedAt, TraceParent: HubTracing.CurrentTraceParent()),
             cancellationToken);
 
     /// <summary>Stable hash of the canonical content: equal content gives equal fingerprints.</summary>

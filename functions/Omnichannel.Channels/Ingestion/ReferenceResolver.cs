@@ -15,7 +15,7 @@ namespace Omnichannel.Channels.Ingestion;
 public sealed class ReferenceResolver(
     ChannelAccounts accounts,
     IEnumerable<IOrderFetcher> fetchers,
-    WebhookArchive archive,
+    WebhookArchiveStore archive,
     QuarantineStore quarantine,
     OrderIntake intake,
     IHttpClientFactory http,

@@ -21,7 +21,7 @@ namespace Omnichannel.Channels.Ingestion;
 public sealed class WebhookIngestor(
     ChannelAccounts accounts,
     WebhookAdapters adapters,
-    WebhookArchive archive,
+    WebhookArchiveStore archive,
     DedupeStore dedupe,
     ChannelStorage storage,
     ChannelMetrics metrics,
@@ -65,7 +65,7 @@ public sealed class WebhookIngestor(
         var contentHash = StorageKeys.Hash(delivery.Body.Span);
         var deliveryId = adapter.DeliveryId(delivery);
         var payload = Archived(delivery, adapter.SecretHeaders(account));
-        var blob = WebhookArchive.NewName(payload);
+        var blob = WebhookArchiveStore.NewName(payload);
         var archiving = archive.WriteAsync(blob, payload, cancellationToken);
         var claiming = dedupe.ClaimDeliveryAsync(account.Channel, account.Store, deliveryId ?? $"h:{contentHash}", contentHash, blob, cancellationToken);
         await Task.WhenAll(archiving, claiming);

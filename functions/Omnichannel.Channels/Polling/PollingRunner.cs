@@ -14,7 +14,7 @@ namespace Omnichannel.Channels.Polling;
 /// </summary>
 public sealed class PollingRunner(
     PollCursorStore cursors,
-    WebhookArchive archive,
+    WebhookArchiveStore archive,
     QuarantineStore quarantine,
     OrderIntake intake,
     IHttpClientFactory http,

@@ -35,6 +35,17 @@ public sealed record ChannelOrderMessage(
     CanonicalOrder? Order = null,
     string? TraceParent = null)
 {
+    /// <summary>The <see cref="MessageId"/> of an order version: <c>{channel}|{store}|{order id}|{fingerprint}</c>.</summary>
+    public static string VersionId(CanonicalOrder order, string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return $"{order.Channel}|{order.Store}|{order.ChannelOrderId}|{fingerprint}";
+    }
+
+    /// <summary>The <see cref="MessageId"/> of a reference to fetch: <c>{channel}|{store}|ref|{order id}|{delivery id, else archive blob}</c>.</summary>
+    public static string ReferenceId(string channel, string store, string channelOrderId, string deliveryIdOrArchiveBlob) =>
+        $"{channel}|{store}|ref|{channelOrderId}|{deliveryIdOrArchiveBlob}";
+
     /// <summary>Queue messages carry at most 64 KiB after base64; the inlined order stays well below.</summary>
     public const int MaxInlineBytes = 32 * 1024;
 }

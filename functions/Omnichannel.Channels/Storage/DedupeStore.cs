@@ -82,7 +82,7 @@ public sealed class DedupeStore(ChannelStorage storage, TimeProvider time)
         ArgumentNullException.ThrowIfNull(contentHash);
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = DeliveryPartition(channel, store);
-        var key = StorageKeys.Bounded(id);
+        var key = TableKeys.Bounded(id);
         var (outcome, claimedAt, seenHash) = await TryClaimAsync(partition, key, id, contentHash, archiveBlob, cancellationToken);
         if (outcome == ClaimOutcome.New || seenHash is null || string.Equals(seenHash, contentHash, StringComparison.Ordinal))
         {

@@ -23,4 +23,8 @@ public sealed record DeliveryMessage(
     string ArchiveBlob,
     DateTimeOffset ReceivedAt,
     DateTimeOffset ClaimedAt,
-    string? TraceParent = null);
+    string? TraceParent = null)
+{
+    /// <summary>The claim's identity across channels and stores (<see cref="ClaimKey"/> is unique in its partition only): <c>{channel}|{store}|{claim key}</c>.</summary>
+    public string ClaimIdentity() => $"{Channel}|{Store}|{ClaimKey}";
+}

@@ -22,7 +22,7 @@ public sealed class OrderVersionStore(ChannelStorage storage, IOptions<ChannelsO
         ArgumentNullException.ThrowIfNull(order);
         await storage.EnsureCreatedAsync(cancellationToken);
         var partition = Partition(order);
-        var orderRow = new TableEntity(partition, StorageKeys.Bounded(order.ChannelOrderId)) { ["SeenAt"] = time.GetUtcNow() };
+        var orderRow = new TableEntity(partition, TableKeys.Bounded(order.ChannelOrderId)) { ["SeenAt"] = time.GetUtcNow() };
         var created = await TryTransactionAsync(
             [new TableTransactionAction(TableTransactionActionType.Add, orderRow), new TableTransactionAction(TableTransactionActionType.Add, Version(order, fingerprint, OrderEventKind.New))],
             cancellationToken);
@@ -54,7 +54,7 @@ public sealed class OrderVersionStore(ChannelStorage storage, IOptions<ChannelsO
 
     private static string Partition(CanonicalOrder order) => TableKeys.Escape($"o|{order.Channel}|{order.Store}");
 
-    private static string VersionKey(CanonicalOrder order, string fingerprint) => $"{StorageKeys.Bounded(order.ChannelOrderId)}|{fingerprint}";
+    private static string VersionKey(CanonicalOrder order, string fingerprint) => $"{TableKeys.Bounded(order.ChannelOrderId)}|{fingerprint}";
 
     private async Task<bool> TryTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {

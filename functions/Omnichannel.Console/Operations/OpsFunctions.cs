@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -16,8 +15,6 @@ using Omnichannel.Orders.Flow;
 using Omnichannel.Orders.Http;
 using Omnichannel.Orders.Model;
 using Omnichannel.Orders.Storage;
-using Omnichannel.Storage.Connection;
-using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.OperationsConsole.Operations;
 
@@ -25,7 +22,7 @@ namespace Omnichannel.OperationsConsole.Operations;
 /// The read routes the console needs that no feature had (function key, like every data route):
 /// <c>GET /api/ops/orders-by-day</c>, <c>GET /api/ops/poison-queues</c>, <c>GET /api/ops/alerts</c>.
 /// </summary>
-public sealed class OpsFunctions(StorageAccount storage, OrderAlertLog orderAlerts, EventJournal journal, IOptions<OrdersOptions> orders, TimeProvider time, ILogger<OpsFunctions> logger)
+public sealed class OpsFunctions(PoisonQueueStore poisonQueues, OrderAlertStore orderAlerts, EventJournalStore journal, IOptions<OrdersOptions> orders, TimeProvider time, ILogger<OpsFunctions> logger)
 {
     /// <summary>At most this many flows are counted per call; a busier window is answered <c>truncated</c>.</summary>
     public const int MaxCounted = 20_000;
@@ -95,20 +92,7 @@ public sealed class OpsFunctions(StorageAccount storage, OrderAlertLog orderAler
     public async Task<Ok<IReadOnlyList<PoisonQueue>>> PoisonQueuesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ops/poison-queues")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var found = new List<PoisonQueue>();
-        await StorageCall.RunAsync(async () =>
-        {
-            await foreach (var queue in storage.Queues.GetQueuesAsync(QueueTraits.Metadata, cancellationToken: cancellationToken))
-            {
-                if (!queue.Name.EndsWith("-poison", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var properties = await storage.Queues.GetQueueClient(queue.Name).GetPropertiesAsync(cancellationToken);
-                found.Add(new PoisonQueue(queue.Name, properties.Value.ApproximateMessagesCount));
-            }
-        });
+        var found = await poisonQueues.ListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<PoisonQueue>>(found.OrderByDescending(q => q.ApproximateMessages).ThenBy(q => q.Name, StringComparer.Ordinal).ToList());
     }
 

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Omnichannel.Events.CloudEvents;
 using Omnichannel.Events.Model;
+using Omnichannel.Storage.Connection;
 using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Events.Destinations;
@@ -9,11 +10,12 @@ namespace Omnichannel.Events.Destinations;
 /// The local default: every event as CloudEvent JSON on a Storage queue (<c>Events:Queue</c>, Azurite locally), so
 /// the demo shows them. Queues do not dedupe: a resend is a second message with the same CloudEvent id.
 /// </summary>
-public sealed class StorageQueueDestination(QueueClient queue, string source) : IEventDestination
+public sealed class StorageQueueDestination(StorageAccount account, string queueName, string source) : IEventDestination
 {
+    private readonly QueueClient _queue = account.Queues.GetQueueClient(queueName);
     private Task? _created;
 
-    public string Name => "queue:" + queue.Name;
+    public string Name => "queue:" + _queue.Name;
 
     public bool Pausable => false;
 
@@ -22,11 +24,11 @@ public sealed class StorageQueueDestination(QueueClient queue, string source) : 
     public async Task SendAsync(IReadOnlyList<HubEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        await (_created ??= StorageCall.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
+        await (_created ??= StorageCall.RunAsync(() => _queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
         foreach (var e in events)
         {
             var body = HubCloudEvents.ToJson(e, source).ToString();
-            await StorageCall.RunAsync(() => queue.SendMessageAsync(body, cancellationToken));
+            await StorageCall.RunAsync(() => _queue.SendMessageAsync(body, cancellationToken));
         }
     }
 }

@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichannel.Events.Configuration;
 using Omnichannel.Events.Destinations;
 using Omnichannel.Events.History;
-using Omnichannel.Events.Model;
 using Omnichannel.Events.Outbox;
 using Omnichannel.Storage.Errors;
 
@@ -26,9 +22,9 @@ namespace Omnichannel.Events.Dispatch;
 /// </summary>
 public sealed class OutboxDispatcher(
     IEnumerable<IEventDestination> destinations,
-    DestinationStates states,
-    EventJournal journal,
-    EventsStorage storage,
+    DestinationStateStore states,
+    EventJournalStore journal,
+    InternalQueueStore queues,
     TimeProvider time,
     IOptions<EventsOptions> options,
     ILogger<OutboxDispatcher> logger)
@@ -38,7 +34,6 @@ public sealed class OutboxDispatcher(
 
     private readonly IReadOnlyList<IEventDestination> _destinations = destinations.ToList();
     private readonly PartitionRuns _runs = new();
-    private readonly ConcurrentDictionary<string, Lazy<Task>> _queues = new(StringComparer.Ordinal);
 
     public IReadOnlyList<IEventDestination> Destinations => _destinations;
 
@@ -65,40 +60,26 @@ public sealed class OutboxDispatcher(
 
     private async Task<(int Delivered, bool Again)> PassAsync(OutboxPartition partition)
     {
-        var table = partition.Source.Table;
-        var pk = partition.PartitionKey;
-        var rows = await ReadAsync(table, pk);
-        if (rows.Count == 0)
-        {
-            return (0, false);
-        }
-
-        var now = time.GetUtcNow();
-        var claimable = rows.TakeWhile(r => !(r.GetDateTimeOffset("ClaimedUntil") > now)).Take(100).ToList();
-        if (claimable.Count == 0)
-        {
-            // Another dispatcher holds the head: it delivers in order and reads the partition again after.
-            return (0, false);
-        }
-
-        var until = now + options.Value.ClaimDuration;
-        var claimed = await StorageCall.TryConditionalAsync(() => table.SubmitTransactionAsync(
-            claimable.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(pk, r.RowKey) { ["ClaimedUntil"] = until }, r.ETag)),
-            CancellationToken.None));
-        if (!claimed)
+        var claim = await OutboxStore.ClaimAsync(partition, time, options.Value.ClaimDuration, 100);
+        if (claim.Lost)
         {
             Log.ClaimLost(logger, partition.Key);
+        }
+
+        if (claim.Rows.Count == 0)
+        {
+            // None, or another dispatcher holds the head (or claimed first): it delivers in order and reads the partition again after.
             return (0, false);
         }
 
         var known = await states.ReadAllAsync(CancellationToken.None);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
-        var done = new List<(TableEntity Row, OutboxBatch Batch, HashSet<string> Delivered, List<string> Skipped)>();
-        var left = new List<(TableEntity Row, HashSet<string> Delivered)>();
-        foreach (var row in claimable)
+        var done = new List<(OutboxRow Row, OutboxBatch Batch, HashSet<string> Delivered, List<string> Skipped)>();
+        var left = new List<(OutboxRow Row, HashSet<string> Delivered)>();
+        foreach (var row in claim.Rows)
         {
-            var batch = OutboxRows.Batch(row);
-            var delivered = new HashSet<string>(OutboxRows.Delivered(row), StringComparer.Ordinal);
+            var batch = row.Batch;
+            var delivered = new HashSet<string>(row.Delivered, StringComparer.Ordinal);
             var skipped = new List<string>();
             var complete = true;
             if (batch.Sends.Count > 0 && !delivered.Contains(InternalQueues))
@@ -177,8 +158,7 @@ public sealed class OutboxDispatcher(
                     _destinations.Where(x => x.Accepts(e.Type) && d.Delivered.Contains(x.Name)).Select(x => x.Name).ToList(),
                     _destinations.Where(x => x.Accepts(e.Type) && d.Skipped.Contains(x.Name)).Select(x => x.Name).ToList()))).ToList(),
                 CancellationToken.None);
-            await StorageCall.RunAsync(() => table.SubmitTransactionAsync(
-                done.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, d.Row.RowKey), ETag.All)), CancellationToken.None));
+            await OutboxStore.DeleteAsync(partition, done.Select(d => d.Row.RowKey));
             Log.Delivered(logger, done.Sum(d => d.Batch.Events.Count), done.Count, partition.Key);
         }
 
@@ -186,12 +166,7 @@ public sealed class OutboxDispatcher(
         {
             // Released at once (the backoff is per destination), keeping who took each row so it is not sent there again.
             var release = time.GetUtcNow();
-            await StorageCall.RunAsync(() => table.SubmitTransactionAsync(
-                left.Select(l => new TableTransactionAction(
-                    TableTransactionActionType.UpdateMerge,
-                    new TableEntity(pk, l.Row.RowKey) { ["ClaimedUntil"] = release, ["Delivered"] = EventJson.Serialize(l.Delivered.Order(StringComparer.Ordinal)) },
-                    ETag.All)),
-                CancellationToken.None));
+            await OutboxStore.ReleaseAsync(partition, left.Select(l => l.Row with { Delivered = l.Delivered }), release);
         }
 
         return (done.Count, left.Count == 0);
@@ -201,7 +176,7 @@ public sealed class OutboxDispatcher(
     {
         try
         {
-            await Task.WhenAll(sends.Select(SendQueueAsync));
+            await Task.WhenAll(sends.Select(queues.SendAsync));
             return true;
         }
         catch (StorageException e)
@@ -210,35 +185,5 @@ public sealed class OutboxDispatcher(
             Log.DestinationFailed(logger, InternalQueues, partition.Key, 1, e.Message);
             return false;
         }
-    }
-
-    private async Task SendQueueAsync(QueueSend send)
-    {
-        var queue = storage.Queues.GetQueueClient(send.Queue);
-        await _queues.GetOrAdd(send.Queue, _ => new Lazy<Task>(() => StorageCall.RunAsync(() => queue.CreateIfNotExistsAsync()))).Value;
-        var delay = send.VisibleAt is { } at ? VisibilityDelay(at - time.GetUtcNow()) : null;
-        await StorageCall.RunAsync(() => queue.SendMessageAsync(send.Body, delay, null, CancellationToken.None));
-    }
-
-    /// <summary>
-    /// The queue counts visibility in whole seconds and drops the fraction, which would show a trailing message
-    /// before its window ends (and before the changes it covers are committed): round up instead.
-    /// </summary>
-    private static TimeSpan? VisibilityDelay(TimeSpan untilVisible) =>
-        untilVisible > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(untilVisible.TotalSeconds)) : null;
-
-    private static async Task<List<TableEntity>> ReadAsync(TableClient table, string pk)
-    {
-        var rows = await StorageCall.TryGetAsync(async () =>
-        {
-            var found = new List<TableEntity>();
-            await foreach (var e in table.QueryAsync<TableEntity>(OutboxRows.PartitionFilter(pk)))
-            {
-                found.Add(e);
-            }
-
-            return found;
-        });
-        return (rows ?? []).OrderBy(r => r.GetInt64("Position") ?? 0).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
     }
 }

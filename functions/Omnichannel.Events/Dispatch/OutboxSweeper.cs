@@ -1,8 +1,6 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Events.Outbox;
 using Omnichannel.Storage.Errors;
-using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Events.Dispatch;
 
@@ -20,16 +18,7 @@ public sealed class OutboxSweeper(IEnumerable<OutboxSource> sources, OutboxDispa
         var delivered = 0;
         foreach (var source in sources.DistinctBy(s => (s.Name, s.Table.Name)))
         {
-            var partitions = await StorageCall.TryGetAsync(async () =>
-            {
-                var keys = new SortedSet<string>(StringComparer.Ordinal);
-                await foreach (var e in source.Table.QueryAsync<TableEntity>(OutboxRows.TableFilter(), select: TableFilter.PartitionKeyOnly, cancellationToken: cancellationToken))
-                {
-                    keys.Add(e.PartitionKey);
-                }
-
-                return keys;
-            }) ?? [];
+            var partitions = await OutboxStore.PendingPartitionsAsync(source, cancellationToken);
             foreach (var pk in partitions)
             {
                 try

@@ -15,7 +15,7 @@ namespace Omnichannel.Events.History;
 /// <c>GET /api/events/destinations</c> (each destination's state: failures, backoff, paused),
 /// <c>POST /api/events/destinations/{name}/resume</c>; and the sweep timer <c>EventsOutboxSweep</c>.
 /// </summary>
-public sealed class EventsFunctions(EventJournal journal, DestinationStates states, OutboxDispatcher dispatcher, OutboxSweeper sweeper, TimeProvider time, ILogger<EventsFunctions> logger)
+public sealed class EventsFunctions(EventJournalStore journal, DestinationStateStore states, OutboxDispatcher dispatcher, OutboxSweeper sweeper, TimeProvider time, ILogger<EventsFunctions> logger)
 {
     public const int MaxSubjectLength = 256;
 
@@ -31,9 +31,9 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
         var now = time.GetUtcNow();
         var from = fromValue ?? now.AddDays(-1);
         var errors = new FieldErrors();
-        if (from < now - EventJournal.MaxAge || from > now)
+        if (from < now - EventJournalStore.MaxAge || from > now)
         {
-            errors.Add("from", $"Query parameter 'from' must be within the last {EventJournal.MaxAge.TotalDays} days and not in the future.");
+            errors.Add("from", $"Query parameter 'from' must be within the last {EventJournalStore.MaxAge.TotalDays} days and not in the future.");
         }
 
         var type = HttpQuery.String(request, "type");
@@ -54,7 +54,7 @@ public sealed class EventsFunctions(EventJournal journal, DestinationStates stat
         }
 
         var events = await journal.QueryAsync(subject, type, from, now, cancellationToken);
-        return TypedResults.Ok(new EventList(from, events.Count == EventJournal.MaxResults, events));
+        return TypedResults.Ok(new EventList(from, events.Count == EventJournalStore.MaxResults, events));
     }
 
     [Function("EventsDestinationsList")]

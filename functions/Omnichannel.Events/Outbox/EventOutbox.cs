@@ -1,6 +1,5 @@
 using Omnichannel.Events.Configuration;
 using Omnichannel.Events.Model;
-using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Events.Outbox;
 
@@ -20,14 +19,13 @@ public sealed class EventOutbox(EventsStorage storage, IOutboxSignal signal)
     {
         ArgumentNullException.ThrowIfNull(events);
         await storage.EnsureCreatedAsync();
-        var partition = new OutboxPartition(Source, TableKeys.Escape(subject));
+        var partition = new OutboxPartition(Source, OutboxStore.PartitionKeyOf(subject));
         var added = 0;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             // Ticks are 100 ns apart; a subject's events written by one call stay in their order.
-            var entity = OutboxRows.Entity(partition.PartitionKey, OutboxRows.KeyOf(e.Id), new OutboxBatch(e.Time.UtcTicks + i, [e], []));
-            if (await StorageCall.TryCreateAsync(() => storage.Outbox.AddEntityAsync(entity, cancellationToken)))
+            if (await OutboxStore.TryAddAsync(partition, OutboxStore.KeyOf(e.Id), new OutboxBatch(e.Time.UtcTicks + i, [e], []), cancellationToken))
             {
                 added++;
             }

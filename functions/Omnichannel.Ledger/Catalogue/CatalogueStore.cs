@@ -13,7 +13,7 @@ namespace Omnichannel.Ledger.Catalogue;
 /// Writes are upserts: repeating one changes nothing. A product also writes its stock settings to the SKU's
 /// head row, and a listing its rule to the SKU's partition, so a stock read needs a single query.
 /// </summary>
-public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory locations)
+public sealed class CatalogueStore(LedgerStorage storage, LocationStore locations)
 {
     internal const string Products = "product";
     internal const string Locations = "location";
@@ -22,6 +22,13 @@ public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory loca
     internal const string AsinIndex = "asin";
     internal const string SellerSkuIndex = "sellersku";
 
+    /// <summary>
+    /// A listing's key, unique per channel account: <c>{channel}|{account}|{item}</c>, each escaped. The RowKey of its
+    /// catalogue row, of its rule in the SKU's stock partition (after <c>ats|</c>) and of its sync state.
+    /// </summary>
+    public static string ListingKey(string channel, string account, string channelItemId) =>
+        $"{TableKeys.Escape(channel)}|{TableKeys.Escape(account)}|{TableKeys.Escape(channelItemId)}";
+
     /// <summary>Creates or replaces a product. Its old identifiers stay in the indexes; lookups verify them.</summary>
     public async Task UpsertProductAsync(Product product, CancellationToken cancellationToken)
     {
@@ -29,7 +36,7 @@ public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory loca
         await storage.EnsureCreatedAsync();
         var key = TableKeys.Escape(product.Sku);
         await Upsert(storage.Catalogue, new TableEntity(Products, key) { ["Data"] = LedgerJson.Serialize(product) }, TableUpdateMode.Replace, cancellationToken);
-        await Upsert(storage.Stock, StockPartition.HeadSettings(product), TableUpdateMode.Merge, cancellationToken);
+        await Upsert(storage.Stock, StockPartitionStore.HeadSettings(product), TableUpdateMode.Merge, cancellationToken);
         var indexes = new List<(string, string?)>
         {
             (GtinIndex, Identifiers.NormalizeGtin(product.Gtin)),
@@ -70,11 +77,11 @@ public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory loca
         await storage.EnsureCreatedAsync();
         var previous = await GetListingAsync(listing.Channel, listing.Account, listing.ChannelItemId, cancellationToken);
         var data = LedgerJson.Serialize(listing);
-        await Upsert(storage.Stock, new TableEntity(StockPartition.Key(listing.Sku), StockPartition.RuleKey(listing.Key)) { ["Data"] = data }, TableUpdateMode.Replace, cancellationToken);
+        await Upsert(storage.Stock, new TableEntity(StockPartitionStore.Key(listing.Sku), StockPartitionStore.RuleKey(listing.Key)) { ["Data"] = data }, TableUpdateMode.Replace, cancellationToken);
         await Upsert(storage.Catalogue, new TableEntity(Listings, listing.Key) { ["Data"] = data, ["Sku"] = listing.Sku }, TableUpdateMode.Replace, cancellationToken);
         if (previous is not null && previous.Sku != listing.Sku)
         {
-            await StorageCall.TryGetAsync(() => storage.Stock.DeleteEntityAsync(StockPartition.Key(previous.Sku), StockPartition.RuleKey(listing.Key), ETag.All, cancellationToken));
+            await StorageCall.TryGetAsync(() => storage.Stock.DeleteEntityAsync(StockPartitionStore.Key(previous.Sku), StockPartitionStore.RuleKey(listing.Key), ETag.All, cancellationToken));
         }
 
         if (!string.IsNullOrWhiteSpace(listing.SellerSku))
@@ -86,7 +93,7 @@ public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory loca
     public async Task<ChannelListing?> GetListingAsync(string channel, string account, string channelItemId, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        return await GetAsync<ChannelListing>(Listings, ChannelListing.ListingKey(channel, account, channelItemId), cancellationToken);
+        return await GetAsync<ChannelListing>(Listings, ListingKey(channel, account, channelItemId), cancellationToken);
     }
 
     /// <summary>All listings, or those of one SKU (read from the SKU's partition).</summary>
@@ -98,7 +105,7 @@ public sealed class CatalogueStore(LedgerStorage storage, LocationDirectory loca
             return await PageAsync<ChannelListing>(Listings, pageSize, continuationToken, cancellationToken);
         }
 
-        var filter = TableFilter.Rows(StockPartition.Key(sku), StockPartition.RulePrefix, "ats}");
+        var filter = TableFilter.Rows(StockPartitionStore.Key(sku), StockPartitionStore.RulePrefix, "ats}");
         return await PageAsync<ChannelListing>(storage.Stock, filter, pageSize, continuationToken, cancellationToken);
     }
 

@@ -46,9 +46,6 @@ public sealed record StockRule(int BufferUnits = 0, int SharePercent = 100, IRea
 /// <param name="Rule">Its stock rule.</param>
 public sealed record ChannelListing(string Channel, string Account, string ChannelItemId, string? SellerSku, string Sku, StockRule Rule)
 {
-    /// <summary>The listing's identity, unique per channel account.</summary>
-    public string Key => ListingKey(Channel, Account, ChannelItemId);
-
-    public static string ListingKey(string channel, string account, string channelItemId) =>
-        $"{Omnichannel.Storage.Errors.TableKeys.Escape(channel)}|{Omnichannel.Storage.Errors.TableKeys.Escape(account)}|{Omnichannel.Storage.Errors.TableKeys.Escape(channelItemId)}";
+    /// <summary>The listing's identity, unique per channel account (<see cref="CatalogueStore.ListingKey"/>).</summary>
+    public string Key => CatalogueStore.ListingKey(Channel, Account, ChannelItemId);
 }

@@ -8,7 +8,7 @@ using Omnichannel.Ledger.Catalogue;
 namespace Omnichannel.Ledger.Http;
 
 /// <summary>Products, locations and listings: <c>/api/products</c>, <c>/api/locations</c>, <c>/api/listings</c>.</summary>
-public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationDirectory locations, ListingMatcher matcher)
+public sealed class CatalogueFunctions(CatalogueStore catalogue, LocationStore locations, ListingMatcher matcher)
 {
     [Function("LedgerProductPut")]
     public async Task<Results<Ok<Product>, ProblemHttpResult>> PutProductAsync(

@@ -9,7 +9,7 @@ using Omnichannel.Ledger.Sales;
 namespace Omnichannel.Ledger.Http;
 
 /// <summary><c>GET /api/reports/sales-by-channel?from=2026-11-01&amp;to=2026-11-30[&amp;channel=][&amp;sku=]</c>.</summary>
-public sealed class ReportFunctions(SalesLedger sales)
+public sealed class ReportFunctions(SalesStore sales)
 {
     public const int MaxDays = 366;
 
@@ -33,7 +33,7 @@ public sealed class ReportFunctions(SalesLedger sales)
         }
 
         var rows = await sales.ReportAsync(fromDay, toDay, string.IsNullOrWhiteSpace(channel) ? null : channel.ToLowerInvariant(), string.IsNullOrWhiteSpace(sku) ? null : sku, cancellationToken);
-        return TypedResults.Ok(new SalesReport(fromDay, toDay, rows, rows.Sum(r => r.Units), rows.Sum(r => r.Revenue), SalesLedger.ByCurrency(rows)));
+        return TypedResults.Ok(new SalesReport(fromDay, toDay, rows, rows.Sum(r => r.Units), rows.Sum(r => r.Revenue), SalesStore.ByCurrency(rows)));
     }
 
     private static DateOnly Day(string field, string? value, FieldErrors errors)

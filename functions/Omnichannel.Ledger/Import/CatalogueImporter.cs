@@ -25,7 +25,7 @@ public enum ImportKind
 /// opening-stock row is a count movement whose idempotency key is the hash of the row's content, so the
 /// same row is recorded once, ever (a later file with a different quantity is a new count).
 /// </summary>
-public sealed class CatalogueImporter(CatalogueStore catalogue, LocationDirectory locations, StockLedger ledger, ILogger<CatalogueImporter> logger)
+public sealed class CatalogueImporter(CatalogueStore catalogue, LocationStore locations, StockLedger ledger, ILogger<CatalogueImporter> logger)
 {
     public const int MaxRows = 5000;
     private const int Parallelism = 8;

@@ -1,7 +1,6 @@
 using Omnichannel.Events.Outbox;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Ledger.Sales;
-using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Ledger.Stock;
 
@@ -11,7 +10,7 @@ namespace Omnichannel.Ledger.Stock;
 /// <see cref="StockOutbox"/>). A crash before the dispatch loses nothing: the sweep delivers the rows. A replay of
 /// the movement re-records the sale fact and dispatches again (what a crashed first attempt left goes out now).
 /// </summary>
-public sealed class StockEffects(LedgerStorage storage, SalesLedger sales, IOutboxSignal outbox)
+public sealed class StockEffects(LedgerStorage storage, SalesStore sales, IOutboxSignal outbox)
 {
     /// <summary>The ledger's outbox: the stock table, one partition per SKU.</summary>
     public OutboxSource Source { get; } = new("ledger", storage.Stock);
@@ -21,6 +20,6 @@ public sealed class StockEffects(LedgerStorage storage, SalesLedger sales, IOutb
         ArgumentNullException.ThrowIfNull(committed);
         var movement = committed.Outcome.Movement!;
         await sales.RecordAsync(movement, cancellationToken);
-        await outbox.CommittedAsync(new OutboxPartition(Source, TableKeys.Escape(movement.Sku)), cancellationToken);
+        await outbox.CommittedAsync(new OutboxPartition(Source, StockPartitionStore.Key(movement.Sku)), cancellationToken);
     }
 }

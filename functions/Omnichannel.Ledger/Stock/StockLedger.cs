@@ -1,7 +1,5 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Omnichannel.Events.Outbox;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Storage.Errors;
@@ -21,14 +19,14 @@ namespace Omnichannel.Ledger.Stock;
 public sealed class StockLedger
 {
     private readonly LedgerStorage _storage;
-    private readonly LocationDirectory _locations;
+    private readonly LocationStore _locations;
     private readonly StockEffects _effects;
     private readonly TimeProvider _time;
     private readonly LedgerOptions _options;
     private readonly ILogger<StockLedger> _logger;
     private readonly GroupCommit _groups;
 
-    public StockLedger(LedgerStorage storage, LocationDirectory locations, StockEffects effects, TimeProvider time, IOptions<LedgerOptions> options, ILogger<StockLedger> logger)
+    public StockLedger(LedgerStorage storage, LocationStore locations, StockEffects effects, TimeProvider time, IOptions<LedgerOptions> options, ILogger<StockLedger> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         (_storage, _locations, _effects, _time, _options, _logger) = (storage, locations, effects, time, options.Value, logger);
@@ -69,8 +67,7 @@ public sealed class StockLedger
     public async Task<Movement?> FindAsync(string sku, string idempotencyKey, CancellationToken cancellationToken)
     {
         await _storage.EnsureCreatedAsync();
-        var entity = await FindEntityAsync(sku, idempotencyKey, cancellationToken);
-        return entity is null ? null : StockPartition.ToMovement(entity);
+        return (await StockPartitionStore.FindMovementAsync(_storage.Stock, sku, idempotencyKey, cancellationToken))?.Movement;
     }
 
     private async Task<IReadOnlyList<Committed>> CommitAsync(IReadOnlyList<MovementCommand> group)
@@ -96,7 +93,7 @@ public sealed class StockLedger
     {
         var table = _storage.Stock;
         var sku = group[0].Sku;
-        var snapshot = await StockPartition.ReadAsync(table, sku, CancellationToken.None);
+        var snapshot = await StockPartitionStore.ReadAsync(table, sku, CancellationToken.None);
         if (snapshot is null)
         {
             return group.Select(c => Committed.Only(MovementOutcome.Refused(new LedgerRejection(RejectionReason.UnknownSku, c.Sku, null, $"SKU '{c.Sku}' is not in the catalogue.")))).ToList();
@@ -110,7 +107,7 @@ public sealed class StockLedger
         var noticed = false;
         var results = new Committed?[group.Count];
         var rejections = new Dictionary<int, LedgerRejection>();
-        var actions = new List<TableTransactionAction>();
+        var movements = new List<(Movement Movement, string Fingerprint)>();
         for (var i = 0; i < group.Count; i++)
         {
             var c = group[i];
@@ -145,32 +142,18 @@ public sealed class StockLedger
                 ++sequence, c.Sku, c.Kind, c.Location, c.OtherLocation, c.Quantity, rule.Difference, c.Reason, c.Condition,
                 c.UnitPrice, c.IdempotencyKey, c.Source ?? new MovementSource(), now,
                 rule.Changed.Keys.Select(l => state[l].ToBalance(l)).ToList(), available, c.Currency, c.UnitNet, c.UnitTax);
-            actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.MovementKey(c.IdempotencyKey), movement, c.Fingerprint)));
-            actions.Add(new(TableTransactionActionType.Add, StockPartition.MovementEntity(StockPartition.LogKey(movement.Sequence), movement, c.Fingerprint)));
+            movements.Add((movement, c.Fingerprint));
             results[i] = new Committed(MovementOutcome.Recorded(movement), low && !lowAlerted, snapshot.ReorderPoint, recountAt, notice, window.End!.Value);
             lowAlerted = low;
         }
 
-        if (actions.Count > 0)
+        if (movements.Count > 0)
         {
             var recorded = results.Where(r => r is not null).Select(r => r!).ToList();
             var batch = StockOutbox.Build(recorded, _options);
-            actions.Add(new(TableTransactionActionType.Add, OutboxRows.Entity(StockPartition.Key(sku), OutboxRows.KeyAt(batch.Position), batch)));
-            actions.Add(new(
-                TableTransactionActionType.UpdateMerge,
-                new TableEntity(StockPartition.Key(sku), StockPartition.Head) { ["Sequence"] = sequence, ["LowStockAlerted"] = lowAlerted, ["ChangedWindowEnd"] = window.End, ["ChangedTrailing"] = window.Trailing },
-                snapshot.HeadETag));
-            foreach (var location in touched)
-            {
-                var entity = StockPartition.BalanceEntity(sku, location, state[location]);
-                actions.Add(snapshot.Balances.TryGetValue(location, out var existing)
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, existing.ETag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, entity));
-            }
-
             try
             {
-                await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, CancellationToken.None));
+                await StockPartitionStore.CommitAsync(table, snapshot, movements, batch, (sequence, lowAlerted, window), touched.Select(l => (l, state[l])));
             }
             catch (StorageException e) when (e.IsConflict)
             {
@@ -195,21 +178,16 @@ public sealed class StockLedger
 
     private async Task<MovementOutcome?> ReplayAsync(MovementCommand c)
     {
-        var entity = await FindEntityAsync(c.Sku, c.IdempotencyKey, CancellationToken.None);
-        if (entity is null)
+        if (await StockPartitionStore.FindMovementAsync(_storage.Stock, c.Sku, c.IdempotencyKey, CancellationToken.None) is not { } found)
         {
             return null;
         }
 
-        return entity.GetString("Fingerprint") == c.Fingerprint
-            ? MovementOutcome.Replay(StockPartition.ToMovement(entity))
+        return found.Fingerprint == c.Fingerprint
+            ? MovementOutcome.Replay(found.Movement)
             : MovementOutcome.Refused(new LedgerRejection(
                 RejectionReason.IdempotencyKeyReused, c.Sku, c.Location, $"Idempotency key '{c.IdempotencyKey}' was already used for a different movement of '{c.Sku}'."));
     }
-
-    private Task<TableEntity?> FindEntityAsync(string sku, string idempotencyKey, CancellationToken cancellationToken) =>
-        StorageCall.TryGetAsync(async () => (await _storage.Stock.GetEntityAsync<TableEntity>(
-            StockPartition.Key(sku), StockPartition.MovementKey(idempotencyKey), cancellationToken: cancellationToken)).Value);
 
     /// <summary>A group's transaction hit 409: it is decided again one movement at a time.</summary>
     private sealed class KeySeenBeforeException(Exception inner) : Exception("A movement key in the group was recorded before.", inner);

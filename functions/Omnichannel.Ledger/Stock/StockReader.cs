@@ -1,20 +1,17 @@
-using Azure.Data.Tables;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
-using Omnichannel.Storage.Errors;
-using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Ledger.Stock;
 
 /// <summary>Reads a SKU's consolidated stock: one query of its partition plus the (cached) locations.</summary>
-public sealed class StockReader(LedgerStorage storage, LocationDirectory locations)
+public sealed class StockReader(LedgerStorage storage, LocationStore locations)
 {
     /// <summary>The SKU's stock, or null when it is not in the catalogue.</summary>
     public async Task<StockView?> GetAsync(string sku, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
         var readLocations = locations.GetAllAsync(cancellationToken);
-        var snapshot = await StockPartition.ReadAsync(storage.Stock, sku, cancellationToken);
+        var snapshot = await StockPartitionStore.ReadAsync(storage.Stock, sku, cancellationToken);
         var byId = await readLocations;
         return snapshot is null ? null : View(snapshot, byId);
     }
@@ -24,7 +21,7 @@ public sealed class StockReader(LedgerStorage storage, LocationDirectory locatio
     {
         await storage.EnsureCreatedAsync();
         var byId = await locations.GetAllAsync(cancellationToken);
-        var snapshots = await Task.WhenAll(skus.Distinct(StringComparer.Ordinal).Select(s => StockPartition.ReadAsync(storage.Stock, s, cancellationToken)));
+        var snapshots = await Task.WhenAll(skus.Distinct(StringComparer.Ordinal).Select(s => StockPartitionStore.ReadAsync(storage.Stock, s, cancellationToken)));
         return snapshots.OfType<StockSnapshot>().Select(s => View(s, byId)).ToList();
     }
 
@@ -32,21 +29,12 @@ public sealed class StockReader(LedgerStorage storage, LocationDirectory locatio
     public async Task<Page<Movement>?> GetMovementsAsync(string sku, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
-        if (continuationToken is null && await StockPartition.ReadAsync(storage.Stock, sku, cancellationToken) is null)
+        if (continuationToken is null && await StockPartitionStore.ReadAsync(storage.Stock, sku, cancellationToken) is null)
         {
             return null;
         }
 
-        var filter = TableFilter.Rows(StockPartition.Key(sku), StockPartition.LogPrefix, "log}");
-        return await StorageCall.RunAsync(async () =>
-        {
-            await foreach (var page in storage.Stock.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
-            {
-                return new Page<Movement>(page.Values.Select(StockPartition.ToMovement).ToList(), page.ContinuationToken);
-            }
-
-            return new Page<Movement>([], null);
-        });
+        return await StockPartitionStore.ReadLogPageAsync(storage.Stock, sku, pageSize, continuationToken, cancellationToken);
     }
 
     private static StockView View(StockSnapshot s, IReadOnlyDictionary<string, Location> byId)

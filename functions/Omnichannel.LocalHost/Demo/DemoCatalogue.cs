@@ -12,7 +12,7 @@ namespace Omnichannel.LocalHost.Demo;
 /// </summary>
 public sealed class DemoCatalogue(
     CatalogueStore catalogue,
-    LocationDirectory locations,
+    LocationStore locations,
     StockLedger ledger,
     IOptions<OrdersOptions> options,
     ILogger<DemoCatalogue> logger) : IHostedService

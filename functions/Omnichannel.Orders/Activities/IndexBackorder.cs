@@ -6,8 +6,8 @@ namespace Omnichannel.Orders.Activities;
 /// <summary>Input of <see cref="IndexBackorder"/>: the order, its SKUs, and whether it now waits (true) or no longer does.</summary>
 public sealed record BackorderInput(string OrderId, IReadOnlyList<string> Skus, bool Waiting);
 
-/// <summary>Adds the backordered order to (or removes it from) the <see cref="BackorderIndex"/>, so a stock change of its SKUs wakes it.</summary>
-public sealed class IndexBackorder(BackorderIndex index)
+/// <summary>Adds the backordered order to (or removes it from) the <see cref="BackorderStore"/>, so a stock change of its SKUs wakes it.</summary>
+public sealed class IndexBackorder(BackorderStore index)
 {
     public const string Name = nameof(IndexBackorder);
 

@@ -6,7 +6,7 @@ using Omnichannel.Orders.Configuration;
 namespace Omnichannel.Orders.Fulfilment;
 
 /// <summary>Which locations an order may take stock from, best first.</summary>
-public sealed class LocationPlanner(LocationDirectory directory, IOptions<OrdersOptions> options)
+public sealed class LocationPlanner(LocationStore directory, IOptions<OrdersOptions> options)
 {
     private static readonly LocationKind[] DefaultOrder = [LocationKind.Warehouse, LocationKind.ThirdPartyLogistics, LocationKind.Store, LocationKind.Dropship];
 

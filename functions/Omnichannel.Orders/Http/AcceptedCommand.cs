@@ -11,7 +11,7 @@ internal static class AcceptedCommand
     /// Records the command with its sender (<see cref="Operator.Name"/>) once the hub accepted it (202); any other
     /// answer records nothing. Returns the answer.
     /// </summary>
-    public static async Task<IResult> RecordIfAcceptedAsync(this OrderActionLog actions, TimeProvider time, HttpRequest request, string id, string action, string? detail, IResult result, CancellationToken cancellationToken)
+    public static async Task<IResult> RecordIfAcceptedAsync(this OrderActionStore actions, TimeProvider time, HttpRequest request, string id, string action, string? detail, IResult result, CancellationToken cancellationToken)
     {
         if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status202Accepted })
         {

@@ -103,10 +103,10 @@ public sealed record OrderFacts(
 public sealed record OrderParcel(string Carrier, string? TrackingNumber, Uri? TrackingUrl, DateTimeOffset ShippedAt, string? Location, IReadOnlyList<ParcelLine> Lines)
 {
     /// <summary>The parcels of an order's <c>omnichannel.order.shipped</c> and <c>.pickedup</c> events, oldest first.</summary>
-    public static async Task<IReadOnlyList<OrderParcel>> ListAsync(EventJournal journal, string orderId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OrderParcel>> ListAsync(EventJournalStore journal, string orderId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        var from = since < now - EventJournal.MaxAge ? now - EventJournal.MaxAge : since;
+        var from = since < now - EventJournalStore.MaxAge ? now - EventJournalStore.MaxAge : since;
         var parcels = new List<OrderParcel>();
         foreach (var type in new[] { EventTypes.OrderShipped, EventTypes.OrderPickedUp })
         {

@@ -16,7 +16,7 @@ namespace Omnichannel.Orders.Http;
 /// <c>POST /api/shipments/{orderId}</c>, <c>POST /api/orders/{id}/events/{name}</c>. Each command is a message to the
 /// order's flow (202); an accepted one is written into the order's timeline with who sent it (<see cref="Operator"/>).
 /// </summary>
-public sealed class OrderFunctions(OrderStore store, OrderActionLog actions, EventJournal journal, CatalogueStore catalogue, TimeProvider time, ILogger<OrderFunctions> logger)
+public sealed class OrderFunctions(OrderStore store, OrderActionStore actions, EventJournalStore journal, CatalogueStore catalogue, TimeProvider time, ILogger<OrderFunctions> logger)
 {
     /// <summary>The events <c>POST /api/orders/{id}/events/{name}</c> may raise: those the order and return flows wait for.</summary>
     public static readonly IReadOnlySet<string> RaisableEvents = new HashSet<string>(StringComparer.Ordinal)

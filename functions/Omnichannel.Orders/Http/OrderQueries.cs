@@ -90,7 +90,7 @@ internal static class OrderQueries
     }
 
     /// <summary>One order with its timeline; 404 when neither the flow nor the stored order exists.</summary>
-    public static async Task<Results<Ok<OrderDetail>, ProblemHttpResult>> GetAsync(string id, DurableTaskClient client, OrderStore store, OrderActionLog actions, EventJournal journal, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderDetail>, ProblemHttpResult>> GetAsync(string id, DurableTaskClient client, OrderStore store, OrderActionStore actions, EventJournalStore journal, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         var stored = await store.GetAsync(id, cancellationToken);
@@ -130,7 +130,4 @@ internal static class OrderQueries
     /// <summary>A 400 naming <paramref name="field"/> and the order id rule when <paramref name="id"/> breaks it (before any storage call), else null.</summary>
     internal static ProblemHttpResult? BadOrderId(string field, string id) =>
         Model.OrderId.IsValid(id) ? null : Problems.Invalid(field, Model.OrderId.Rule(field));
-
-    internal static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

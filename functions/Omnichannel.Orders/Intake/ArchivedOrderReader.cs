@@ -10,7 +10,7 @@ namespace Omnichannel.Orders.Intake;
 /// read it on arrival, so the flow works from exactly what the channel sent; a poll page or a fetched order
 /// (which no webhook adapter reads) from the mapped copy the intake kept beside it.
 /// </summary>
-public sealed class ArchivedOrderReader(WebhookArchive archive, ChannelAccounts accounts, WebhookAdapters adapters)
+public sealed class ArchivedOrderReader(WebhookArchiveStore archive, ChannelAccounts accounts, WebhookAdapters adapters)
 {
     /// <summary>The order <paramref name="channelOrderId"/> in the archived payload; throws <see cref="InvalidDataException"/> when it is not there.</summary>
     public async Task<CanonicalOrder> ReadAsync(string archiveBlob, string channel, string store, string channelOrderId, CancellationToken cancellationToken)

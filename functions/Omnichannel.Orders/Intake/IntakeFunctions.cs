@@ -20,7 +20,7 @@ public sealed class IntakeFunctions(
     ArchivedOrderReader reader,
     ReferenceResolver references,
     OrderStore store,
-    BackorderIndex index,
+    BackorderStore index,
     TimeProvider time,
     ILogger<IntakeFunctions> logger)
 {
@@ -116,7 +116,7 @@ public sealed class IntakeFunctions(
 
     /// <summary>
     /// On the ledger's copy of its stock-changed messages (<c>Ledger:StockChangedCopyQueue</c>): raises
-    /// <see cref="OrderEvents.StockAvailable"/> to every running order the <see cref="BackorderIndex"/> says
+    /// <see cref="OrderEvents.StockAvailable"/> to every running order the <see cref="BackorderStore"/> says
     /// waits for the SKU, which then tries to reserve again at once. Rows of orders that ended are removed. The
     /// flow's periodic re-check stays as the safety net (a change just before an order is indexed, a lost message).
     /// </summary>

@@ -23,7 +23,7 @@ internal static class ReturnCommands
     public const int MaxLines = 100;
 
     public static async Task<Results<Accepted<ReturnAccepted>, ProblemHttpResult>> CreateAsync(
-        string id, ReturnRequest? request, DurableTaskClient client, OrderStore store, OrderReturnStore returns, LocationDirectory locations, TimeProvider time, CancellationToken cancellationToken)
+        string id, ReturnRequest? request, DurableTaskClient client, OrderStore store, OrderReturnStore returns, LocationStore locations, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Shape(request) is { } invalid)
         {

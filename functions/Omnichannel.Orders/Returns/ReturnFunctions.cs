@@ -13,7 +13,7 @@ namespace Omnichannel.Orders.Returns;
 /// Returns of shipped orders (function key): <c>POST /api/orders/{id}/returns</c> and <c>POST /api/orders/{id}/returns/{returnId}/replay</c>.
 /// An accepted one (202) is written into the order's timeline with who sent it (<see cref="Operator"/>), as the order commands are.
 /// </summary>
-public sealed class ReturnFunctions(OrderStore store, OrderReturnStore returns, OrderActionLog actions, LocationDirectory locations, TimeProvider time, ILogger<ReturnFunctions> logger)
+public sealed class ReturnFunctions(OrderStore store, OrderReturnStore returns, OrderActionStore actions, LocationStore locations, TimeProvider time, ILogger<ReturnFunctions> logger)
 {
     [Function("OrdersReturnPost")]
     public async Task<IResult> CreateAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Omnichannel.Storage.Errors;
@@ -10,6 +11,21 @@ namespace Omnichannel.Storage.Errors;
 /// </summary>
 public static class TableKeys
 {
+    /// <summary>The longest escaped id <see cref="Bounded"/> uses as it is; longer ones are keyed by their hash. Table keys may hold 1 KiB.</summary>
+    public const int MaxPlainLength = 200;
+
+    /// <summary>
+    /// A key for an id someone else chose (a delivery id, a channel order id), of any length and any characters: the
+    /// escaped id when it is at most <see cref="MaxPlainLength"/> characters, else <c>%h</c> and the id's SHA-256 in
+    /// lower-case hex (66 characters). <see cref="Escape"/> writes <c>%</c> only before two hex digits, so a hashed key
+    /// never equals an escaped one.
+    /// </summary>
+    public static string Bounded(string id)
+    {
+        var escaped = Escape(id);
+        return escaped.Length <= MaxPlainLength ? escaped : "%h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+    }
+
     /// <summary>Escapes forbidden characters (and the escape character itself) as <c>%XX</c>.</summary>
     public static string Escape(string value)
     {

@@ -14,7 +14,7 @@ namespace Omnichannel.Sync.Feeds;
 /// The feeds: regenerated on their schedule, and <c>/api/feeds/...</c> to serve the latest feed, generate on demand
 /// and set feed prices.
 /// </summary>
-public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, CatalogueStore catalogue, PriceList prices, IOptions<SyncOptions> options)
+public sealed class FeedFunctions(FeedStore store, FeedGenerator generator, CatalogueStore catalogue, PriceStore prices, IOptions<SyncOptions> options)
 {
     public const string GeneratedAtHeader = "X-Feed-Generated-At";
 

@@ -13,9 +13,9 @@ namespace Omnichannel.Sync.Feeds;
 /// </summary>
 public sealed class FeedGenerator(
     CatalogueStore catalogue,
-    LocationDirectory locations,
+    LocationStore locations,
     StockReader reader,
-    PriceList prices,
+    PriceStore prices,
     FeedStore store,
     IOptions<SyncOptions> options,
     TimeProvider time,

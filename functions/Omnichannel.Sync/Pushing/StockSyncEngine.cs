@@ -25,7 +25,7 @@ public sealed class StockSyncEngine(StockReader reader, SyncStateStore store, Li
         var states = await store.ReadSkuAsync(view.Sku, cancellationToken);
         var claimed = await Task.WhenAll(view.Channels.Select(figure =>
         {
-            var key = ChannelListing.ListingKey(figure.Channel, figure.Account, figure.ChannelItemId);
+            var key = CatalogueStore.ListingKey(figure.Channel, figure.Account, figure.ChannelItemId);
             return claims.ClaimAsync(view.Sku, key, figure, view.Sequence, force?.Contains(key) == true, states.GetValueOrDefault(key), cancellationToken);
         }));
 

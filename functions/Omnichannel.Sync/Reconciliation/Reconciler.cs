@@ -78,7 +78,7 @@ public sealed class Reconciler(
 
             if (shown is { } value && value != figure.AvailableToSell)
             {
-                var key = ChannelListing.ListingKey(figure.Channel, figure.Account, figure.ChannelItemId);
+                var key = CatalogueStore.ListingKey(figure.Channel, figure.Account, figure.ChannelItemId);
                 if (await RecordDriftAsync(sku, key, figure, value, cancellationToken))
                 {
                     drifts.Add(new Drift(figure.Channel, figure.Account, figure.ChannelItemId, sku, value, figure.AvailableToSell) { ListingKey = key });

@@ -1,6 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Sync.State;
 
@@ -64,58 +62,4 @@ public sealed record ListingSyncState
 
     /// <summary>The figure waiting to reach the channel, or null when the channel shows the right one.</summary>
     public int? Pending => NeedsPush ? Desired : null;
-
-    public static string PartitionKey(string sku) => TableKeys.Escape(sku);
-
-    public TableEntity ToEntity() => new(PartitionKey(Sku), ListingKey)
-    {
-        ["Sku"] = Sku,
-        ["Channel"] = Channel,
-        ["Account"] = Account,
-        ["ChannelItemId"] = ChannelItemId,
-        ["SellerSku"] = SellerSku,
-        ["Desired"] = Desired,
-        ["DesiredVersion"] = DesiredVersion,
-        ["Pushed"] = Pushed,
-        ["PushedVersion"] = PushedVersion,
-        ["PushedAt"] = PushedAt,
-        ["NeedsPush"] = NeedsPush,
-        ["ClaimId"] = ClaimId,
-        ["ClaimedAt"] = ClaimedAt,
-        ["LastError"] = LastError,
-        ["LastErrorAt"] = LastErrorAt,
-        ["Failures"] = Failures,
-        ["Drifts"] = Drifts,
-        ["LastDriftAt"] = LastDriftAt,
-        ["LastDriftShown"] = LastDriftShown,
-    };
-
-    public static ListingSyncState From(TableEntity e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return new ListingSyncState
-        {
-            Sku = e.GetString("Sku"),
-            ListingKey = e.RowKey,
-            Channel = e.GetString("Channel"),
-            Account = e.GetString("Account"),
-            ChannelItemId = e.GetString("ChannelItemId"),
-            SellerSku = e.GetString("SellerSku"),
-            Desired = e.GetInt32("Desired") ?? 0,
-            DesiredVersion = e.GetInt64("DesiredVersion") ?? -1,
-            Pushed = e.GetInt32("Pushed"),
-            PushedVersion = e.GetInt64("PushedVersion"),
-            PushedAt = e.GetDateTimeOffset("PushedAt"),
-            NeedsPush = e.GetBoolean("NeedsPush") ?? false,
-            ClaimId = e.GetString("ClaimId"),
-            ClaimedAt = e.GetDateTimeOffset("ClaimedAt"),
-            LastError = e.GetString("LastError"),
-            LastErrorAt = e.GetDateTimeOffset("LastErrorAt"),
-            Failures = e.GetInt32("Failures") ?? 0,
-            Drifts = e.GetInt32("Drifts") ?? 0,
-            LastDriftAt = e.GetDateTimeOffset("LastDriftAt"),
-            LastDriftShown = e.GetInt32("LastDriftShown"),
-            ETag = e.ETag,
-        };
-    }
 }

@@ -22,7 +22,7 @@ public sealed class ReferenceResolverTests
         Assert.Equal(ReferenceOutcome.Forwarded, outcome);
         var queued = Assert.Single(await QueuedAsync(fixture));
         Assert.Equal((OrderEventKind.New, "1001", 2), (queued.Kind, queued.ChannelOrderId, queued.Order?.Lines.Count));
-        var archived = await fixture.Services.GetRequiredService<WebhookArchive>().ReadAsync(queued.ArchiveBlob, CancellationToken.None);
+        var archived = await fixture.Services.GetRequiredService<WebhookArchiveStore>().ReadAsync(queued.ArchiveBlob, CancellationToken.None);
         Assert.Equal(("fetch", "v2/orders/1001"), (archived.Source, archived.Url));
         using var body = JsonDocument.Parse(archived.Body);
         Assert.Equal(1001, body.RootElement.GetProperty("order").GetProperty("id").GetInt32());

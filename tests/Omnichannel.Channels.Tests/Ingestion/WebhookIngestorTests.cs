@@ -114,7 +114,7 @@ public sealed class WebhookIngestorTests
         var again = await sut.IngestAsync(Delivery(eventId: longId), "test", CancellationToken.None);
 
         Assert.Equal((WebhookOutcome.Accepted, WebhookOutcome.Duplicate), (first.Outcome, again.Outcome));
-        Assert.True(handed.ClaimKey.Length <= StorageKeys.MaxPlainLength, handed.ClaimKey);
+        Assert.True(handed.ClaimKey.Length <= TableKeys.MaxPlainLength, handed.ClaimKey);
         Assert.Single(await Forwarding.QueuedOrdersAsync(services));
     }
 

@@ -28,7 +28,7 @@ public sealed class WebhookPipelineTests
         var message = Assert.Single(await hub.QueuedAsync());
         Assert.Equal((OrderEventKind.New, "shopify", "main", "820982911946154508", "e:evt-1"), (message.Kind, message.Channel, message.Store, message.ChannelOrderId, message.DeliveryId));
         Assert.Equal(2, message.Order?.Lines.Count);
-        var archived = await hub.Services.GetRequiredService<WebhookArchive>().ReadAsync(message.ArchiveBlob, CancellationToken.None);
+        var archived = await hub.Services.GetRequiredService<WebhookArchiveStore>().ReadAsync(message.ArchiveBlob, CancellationToken.None);
         Assert.Equal(ShopifyOrder, archived.Body);
         Assert.Equal("orders/create", archived.Headers["X-Shopify-Topic"]);
         Assert.True(archived.Headers.ContainsKey(ShopifyWebhookAdapter.SignatureHeader), "the signature is kept so the payload can be re-verified");
@@ -105,7 +105,7 @@ public sealed class WebhookPipelineTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var message = Assert.Single(await hub.QueuedAsync());
-        var archived = await Storage.WebhookArchiveTests.RestoreAsync(hub.Services, message.ArchiveBlob);
+        var archived = await Storage.WebhookArchiveStoreTests.RestoreAsync(hub.Services, message.ArchiveBlob);
         Assert.Equal("order.created", archived.Header("X-WC-Webhook-Topic"));
         var order = Assert.Single(new WooCommerceWebhookAdapter().Read(archived, TestAccounts.For("woocommerce")).Orders);
         Assert.Equal(message.ChannelOrderId, order.ChannelOrderId);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Omnichannel.Channels.Storage;
 using Omnichannel.Channels.Tests.Support;
+using Omnichannel.Storage.Errors;
 
 namespace Omnichannel.Channels.Tests.Storage;
 
@@ -93,7 +94,7 @@ public sealed class DedupeStoreTests
         await sut.MarkDeliveryForwardedAsync("x", "main", claim.Key, "forwarded", CancellationToken.None);
 
         Assert.Equal(ClaimOutcome.New, claim.Outcome);
-        Assert.True(claim.Key.Length <= StorageKeys.MaxPlainLength, claim.Key);
+        Assert.True(claim.Key.Length <= TableKeys.MaxPlainLength, claim.Key);
         Assert.Equal(ClaimOutcome.Duplicate, (await sut.ClaimDeliveryAsync("x", "main", id, Hash, "blob", CancellationToken.None)).Outcome);
         Assert.Equal(ClaimOutcome.New, (await sut.ClaimDeliveryAsync("x", "main", id + "!", Hash, "blob", CancellationToken.None)).Outcome);
     }

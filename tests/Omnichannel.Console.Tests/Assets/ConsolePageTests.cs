@@ -143,7 +143,7 @@ public sealed class ConsolePageTests(ConsoleFixture hub)
         // A payload an earlier adapter could not read: archived and quarantined as the ingestion does.
         var number = NewOrderNumber();
         var now = TimeProvider.System.GetUtcNow();
-        var blob = await hub.Services.GetRequiredService<WebhookArchive>().WriteAsync(
+        var blob = await hub.Services.GetRequiredService<WebhookArchiveStore>().WriteAsync(
             new ArchivedPayload("shopify", "main", ArchivedPayload.FromWebhook, now, $"{hub.BaseAddress}api/webhooks/shopify/main",
                 HeaderMap.From(new Dictionary<string, string> { ["X-Shopify-Topic"] = "orders/create", ["X-Shopify-Event-Id"] = $"evt-q-{number}" }),
                 System.Text.Encoding.UTF8.GetBytes(ConsoleFixture.ShopifyBody(number, (ConsoleFixture.Tee, 1)))),

@@ -86,7 +86,7 @@ public sealed class OpsFunctionsTests(ConsoleFixture hub)
     public async Task Requeue_StillUnreadable_422AndTheRowStays()
     {
         var now = TimeProvider.System.GetUtcNow();
-        var blob = await hub.Services.GetRequiredService<WebhookArchive>().WriteAsync(
+        var blob = await hub.Services.GetRequiredService<WebhookArchiveStore>().WriteAsync(
             new ArchivedPayload("shopify", "main", ArchivedPayload.FromWebhook, now, "https://hub/api/webhooks/shopify/main",
                 Channels.Ingestion.HeaderMap.From(new Dictionary<string, string> { ["X-Shopify-Topic"] = "orders/create" }), "{\"id\": \"not json"u8.ToArray()),
             default);

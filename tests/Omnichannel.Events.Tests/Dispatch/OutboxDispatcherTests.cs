@@ -169,7 +169,7 @@ public sealed class OutboxDispatcherTests
     {
         var table = h.Get<LedgerStorage>().Stock;
         var rows = new List<TableEntity>();
-        await foreach (var e in table.QueryAsync<TableEntity>(OutboxRows.PartitionFilter(sku)))
+        await foreach (var e in table.QueryAsync<TableEntity>(OutboxStore.PartitionFilter(sku)))
         {
             rows.Add(e);
         }

@@ -41,9 +41,9 @@ internal sealed class EventsHarness : IAsyncDisposable
 
     public EventOutbox Outbox => Get<EventOutbox>();
 
-    public EventJournal Journal => Get<EventJournal>();
+    public EventJournalStore Journal => Get<EventJournalStore>();
 
-    public DestinationStates States => Get<DestinationStates>();
+    public DestinationStateStore States => Get<DestinationStateStore>();
 
     public QueueClient EventsQueue => Get<StorageAccount>().Queues.GetQueueClient(Settings["Events:Queue"]);
 

@@ -22,7 +22,7 @@ public sealed class OrderEventsTests
         await hub.WaitForEndAsync(id);
 
         var time = hub.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var events = (await hub.Services.GetRequiredService<EventJournal>().QueryAsync(id, null, time.AddHours(-1), time.AddMinutes(1), default)).Reverse().ToList();
+        var events = (await hub.Services.GetRequiredService<EventJournalStore>().QueryAsync(id, null, time.AddHours(-1), time.AddMinutes(1), default)).Reverse().ToList();
         Assert.Equal([EventTypes.OrderReceived, EventTypes.OrderReserved, EventTypes.OrderShipped], events.Select(e => e.Type).ToList());
         Assert.Equal(HubEventId.For(EventTypes.OrderShipped, id, "ShipStock", "TRACK-1001"), events[2].Id);
         Assert.Equal("TRACK-1001", events[2].Data.GetProperty("parcel").GetProperty("trackingNumber").GetString());

@@ -18,7 +18,7 @@ public sealed class BackorderTests
         await Samples.SeedAsync(hub.Services);
         const long shopifyId = 12001;
         var id = Samples.ShopifyOrderId(shopifyId);
-        var index = hub.Services.GetRequiredService<BackorderIndex>();
+        var index = hub.Services.GetRequiredService<BackorderStore>();
 
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Mug, 8)), "evt-12001")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Backordered);
@@ -40,7 +40,7 @@ public sealed class BackorderTests
         await Samples.SeedAsync(hub.Services);
         const long shopifyId = 12101;
         var id = Samples.ShopifyOrderId(shopifyId);
-        var index = hub.Services.GetRequiredService<BackorderIndex>();
+        var index = hub.Services.GetRequiredService<BackorderStore>();
 
         Assert.True((await hub.PostShopifyAsync(Samples.Shopify(shopifyId, (Samples.Mug, 9), (Samples.Tee, 1)), "evt-12101")).IsSuccessStatusCode);
         await hub.WaitForStatusAsync(id, OrderStatus.Backordered);

@@ -23,7 +23,7 @@ public sealed class FeedGeneratorTests
         await h.MoveAsync("a", MovementKind.Receipt, "store", 5);
         await h.MoveAsync("b", MovementKind.Receipt, "store", 2);
         await h.MoveAsync("b", MovementKind.Receipt, "wh", 50);
-        var prices = h.Get<PriceList>();
+        var prices = h.Get<PriceStore>();
         foreach (var sku in new[] { "a", "b", "c" })
         {
             await prices.SetAsync(new FeedPrice(sku, 12.5m, "EUR", null), default);
@@ -56,7 +56,7 @@ public sealed class FeedGeneratorTests
         await h.AddProductAsync("p-2");
         await h.AddProductAsync("p-3");
         await h.MoveAsync("p-1", MovementKind.Receipt, "wh", 9);
-        var prices = h.Get<PriceList>();
+        var prices = h.Get<PriceStore>();
         await prices.SetAsync(new FeedPrice("p-1", 9.9m, "EUR", new Uri("https://shop.example/p-1")), default);
         await prices.SetAsync(new FeedPrice("p-2", 20m, "USD", new Uri("https://shop.example/p-2")), default);
         await prices.SetAsync(new FeedPrice("p-3", 5m, "EUR", null), default);

@@ -107,7 +107,7 @@ public sealed class ListingClaimsTests
         await h.AddProductAsync("sku-k", ("shopify", All));
         await h.MoveAsync("sku-k", MovementKind.Receipt, "wh", 8);
         var view = await h.Get<StockReader>().GetAsync("sku-k", default);
-        var key = ChannelListing.ListingKey("shopify", "main", "shopify-sku-k");
+        var key = CatalogueStore.ListingKey("shopify", "main", "shopify-sku-k");
 
         // The host claims the push and dies before calling the channel.
         var claim = await h.Get<ListingClaims>().ClaimAsync("sku-k", key, view!.Channels[0], view.Sequence, false, null, default);
@@ -133,7 +133,7 @@ public sealed class ListingClaimsTests
         await h.MoveAsync("sku-t", MovementKind.Receipt, "wh", 8);
         var claims = h.Get<ListingClaims>();
         var view = await h.Get<StockReader>().GetAsync("sku-t", default);
-        var key = ChannelListing.ListingKey("shopify", "main", "shopify-sku-t");
+        var key = CatalogueStore.ListingKey("shopify", "main", "shopify-sku-t");
         var stale = await claims.ClaimAsync("sku-t", key, view!.Channels[0], view.Sequence, false, null, default);
         h.Time.Advance(TimeSpan.FromMinutes(6));
         await h.Engine.SyncSkuAsync("sku-t", null, default);

@@ -47,7 +47,7 @@ public sealed class RealChannelReconcileTests
         Assert.Equal((2, 2, 1, 1, 0), (report.Listings, report.Read, report.Drifted, report.Fixed, report.Unreadable));
         Assert.Equal((12, 10), (stock["101"], stock["102/variations/7"]));
         Assert.Contains(store.Requests, r => r.Method == "GET" && PathOf(r) == Products + "102/variations/7");
-        var state = await h.State.GetAsync("sku-w", ChannelListing.ListingKey("woocommerce", "main", "101"), default);
+        var state = await h.State.GetAsync("sku-w", CatalogueStore.ListingKey("woocommerce", "main", "101"), default);
         Assert.Equal((1, 40, 12), (state!.Drifts, state.LastDriftShown!.Value, state.Pushed!.Value));
     }
 

@@ -140,7 +140,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public static PushFunctions CreatePushFunctions(IServiceProvider scope) => ActivatorUtilities.CreateInstance<PushFunctions>(scope);
 
     public async Task<ListingSyncState> StateAsync(string channel, string sku) =>
-        await State.GetAsync(sku, ChannelListing.ListingKey(channel, "main", ItemId(channel, sku)), default) ?? throw new InvalidOperationException("No state.");
+        await State.GetAsync(sku, CatalogueStore.ListingKey(channel, "main", ItemId(channel, sku)), default) ?? throw new InvalidOperationException("No state.");
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }

@@ -17,7 +17,7 @@ namespace Omnichannel.Channels.Tests.Storage;
 /// Contract of every inbound adapter with the archive: a delivery whose header names arrive in any case (HTTP/2 and
 /// many proxies send them lower-case) is read from its archived copy exactly as it was read on arrival.
 /// </summary>
-public sealed class WebhookArchiveTests
+public sealed class WebhookArchiveStoreTests
 {
     private const string EtsySecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -74,7 +74,7 @@ public sealed class WebhookArchiveTests
     /// <summary>What the order flow does with an archived webhook (ArchivedOrderReader): the delivery rebuilt from the blob.</summary>
     internal static async Task<WebhookDelivery> RestoreAsync(IServiceProvider services, string blob)
     {
-        var payload = await services.GetRequiredService<WebhookArchive>().ReadAsync(blob, CancellationToken.None);
+        var payload = await services.GetRequiredService<WebhookArchiveStore>().ReadAsync(blob, CancellationToken.None);
         return new WebhookDelivery(payload.Channel, payload.Store, payload.ReceivedAt, payload.Url, payload.Headers, payload.Body);
     }
 

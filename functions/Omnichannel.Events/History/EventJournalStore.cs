@@ -12,7 +12,7 @@ namespace Omnichannel.Events.History;
 /// (<c>yyyyMMdd</c>), RowKey <c>{inverted ticks}|{id}</c> so a day reads newest first. Written by the dispatcher
 /// with upserts in day-sized transactions before it deletes the outbox rows, so a resend overwrites, never adds.
 /// </summary>
-public sealed class EventJournal(EventsStorage storage)
+public sealed class EventJournalStore(EventsStorage storage)
 {
     /// <summary>The most a query returns.</summary>
     public const int MaxResults = 200;

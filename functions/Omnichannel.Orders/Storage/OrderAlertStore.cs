@@ -1,20 +1,34 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Omnichannel.Orders.Activities;
+using Omnichannel.Orders.Configuration;
+using Omnichannel.Storage.Connection;
 using Omnichannel.Storage.Errors;
 using Omnichannel.Storage.Tables;
 
 namespace Omnichannel.Orders.Storage;
 
 /// <summary>
-/// Every order alert as the alerts queue got it, kept for operations to list newest first (the queue is for a
-/// consumer, which takes them away): orders table, PartitionKey <c>alert</c>, RowKey inverted time plus the alert's
-/// key, so a re-run of the activity (same key and time) is one row (409 = seen before).
+/// Where order alerts go: the alerts queue (<see cref="OrdersOptions.AlertsQueue"/>), for a consumer, which takes
+/// them away, and a copy of each as the queue got it, kept for operations to list newest first: orders table,
+/// PartitionKey <c>alert</c>, RowKey inverted time plus the alert's key, so a re-run of the activity (same key and
+/// time) is one row (409 = seen before).
 /// </summary>
-public sealed class OrderAlertLog(OrderStore store)
+public sealed class OrderAlertStore(OrderStore store, StorageAccount account, IOptions<OrdersOptions> options)
 {
     internal const string Partition = "alert";
 
+    /// <summary>Sends the alert (JSON) to the alerts queue, creating the queue if needed. A re-run sends it again.</summary>
+    public async Task QueueAsync(OrderAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var queue = account.Queues.GetQueueClient(options.Value.AlertsQueue);
+        await StorageCall.RunAsync(() => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        await StorageCall.RunAsync(() => queue.SendMessageAsync(OrderJson.Serialize(alert), cancellationToken));
+    }
+
+    /// <summary>Keeps the alert for the console; a second write of the same alert is ignored (409).</summary>
     public async Task RecordAsync(OrderAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Omnichannel.Events.Outbox;
 using Omnichannel.Ledger.Catalogue;
 using Omnichannel.Ledger.Configuration;
 using Omnichannel.Storage.Errors;
@@ -21,7 +22,7 @@ namespace Omnichannel.Ledger.Stock;
 /// <item><c>mov|{idempotency key}</c>: the same movement, found by its key; inserting it twice gives 409.</item>
 /// </list>
 /// </summary>
-internal static class StockPartition
+internal static class StockPartitionStore
 {
     public const string Head = "bal";
     public const string BalancePrefix = "bal|";
@@ -85,6 +86,73 @@ internal static class StockPartition
             rules);
     }
 
+    /// <summary>
+    /// Commits a group of decided movements read from <paramref name="snapshot"/> as one entity-group transaction in
+    /// the SKU's partition: per movement its two rows (<c>mov|{key}</c> and <c>log|{sequence}</c>, inserted: 409 when
+    /// the key was recorded before), the group's outbox row, the head's sequence, low-stock flag and change window
+    /// (merged under the head's ETag: 412 when another writer committed first), and each touched balance (merged under
+    /// its ETag, or inserted when the location had none: 409 when another writer created it first). Throws
+    /// <see cref="StorageException"/>; nothing is written unless everything is.
+    /// </summary>
+    public static Task CommitAsync(
+        TableClient table,
+        StockSnapshot snapshot,
+        IReadOnlyList<(Movement Movement, string Fingerprint)> movements,
+        OutboxBatch batch,
+        (long Sequence, bool LowStockAlerted, ChangeWindow Window) head,
+        IEnumerable<(string Location, BalanceState State)> balances)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(movements);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(balances);
+        var sku = snapshot.Sku;
+        var actions = new List<TableTransactionAction>();
+        foreach (var (movement, fingerprint) in movements)
+        {
+            actions.Add(new(TableTransactionActionType.Add, MovementEntity(MovementKey(movement.IdempotencyKey), movement, fingerprint)));
+            actions.Add(new(TableTransactionActionType.Add, MovementEntity(LogKey(movement.Sequence), movement, fingerprint)));
+        }
+
+        actions.Add(new(TableTransactionActionType.Add, OutboxStore.Entity(Key(sku), OutboxStore.KeyAt(batch.Position), batch)));
+        actions.Add(new(
+            TableTransactionActionType.UpdateMerge,
+            new TableEntity(Key(sku), Head) { ["Sequence"] = head.Sequence, ["LowStockAlerted"] = head.LowStockAlerted, ["ChangedWindowEnd"] = head.Window.End, ["ChangedTrailing"] = head.Window.Trailing },
+            snapshot.HeadETag));
+        foreach (var (location, state) in balances)
+        {
+            var entity = BalanceEntity(sku, location, state);
+            actions.Add(snapshot.Balances.TryGetValue(location, out var existing)
+                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, existing.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, entity));
+        }
+
+        return StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, CancellationToken.None));
+    }
+
+    /// <summary>The movement recorded under an idempotency key and the fingerprint of the command that recorded it; null when none.</summary>
+    public static async Task<(Movement Movement, string? Fingerprint)?> FindMovementAsync(TableClient table, string sku, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var entity = await StorageCall.TryGetAsync(async () => (await table.GetEntityAsync<TableEntity>(
+            Key(sku), MovementKey(idempotencyKey), cancellationToken: cancellationToken)).Value);
+        return entity is null ? null : (ToMovement(entity), entity.GetString("Fingerprint"));
+    }
+
+    /// <summary>One page of the SKU's audit trail, newest first.</summary>
+    public static Task<Catalogue.Page<Movement>> ReadLogPageAsync(TableClient table, string sku, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Rows(Key(sku), LogPrefix, "log}");
+        return StorageCall.RunAsync(async () =>
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
+            {
+                return new Catalogue.Page<Movement>(page.Values.Select(ToMovement).ToList(), page.ContinuationToken);
+            }
+
+            return new Catalogue.Page<Movement>([], null);
+        });
+    }
+
     public static TableEntity HeadSettings(Product product) => new(Key(product.Sku), Head)
     {
         ["Title"] = product.Title,
@@ -103,7 +171,7 @@ internal static class StockPartition
         ["RecountAlerted"] = b.RecountAlerted,
     };
 
-    public static TableEntity MovementEntity(string rowKey, Movement movement, string fingerprint) => new(Key(movement.Sku), rowKey)
+    private static TableEntity MovementEntity(string rowKey, Movement movement, string fingerprint) => new(Key(movement.Sku), rowKey)
     {
         ["Data"] = LedgerJson.Serialize(movement),
         ["Fingerprint"] = fingerprint,
@@ -111,7 +179,7 @@ internal static class StockPartition
         ["At"] = movement.At,
     };
 
-    public static Movement ToMovement(TableEntity e) => LedgerJson.Deserialize<Movement>(e.GetString("Data"));
+    private static Movement ToMovement(TableEntity e) => LedgerJson.Deserialize<Movement>(e.GetString("Data"));
 
     private static BalanceState ToBalance(TableEntity e) => new(
         e.GetInt32("OnHand") ?? 0,

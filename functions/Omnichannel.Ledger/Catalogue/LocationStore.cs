@@ -11,7 +11,7 @@ namespace Omnichannel.Ledger.Catalogue;
 /// movement checks its location and every stock read needs the kinds. An id missing from the cache forces a
 /// fresh read, so a location created on another instance is seen at once.
 /// </summary>
-public sealed class LocationDirectory(LedgerStorage storage, TimeProvider time, IOptions<LedgerOptions> options)
+public sealed class LocationStore(LedgerStorage storage, TimeProvider time, IOptions<LedgerOptions> options)
 {
     private readonly object _gate = new();
     private (DateTimeOffset ReadAt, IReadOnlyDictionary<string, Location> ById)? _cache;

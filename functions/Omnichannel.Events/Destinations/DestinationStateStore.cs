@@ -10,7 +10,7 @@ namespace Omnichannel.Events.Destinations;
 /// name). Written only when something changes (a failure, the first success after failures, a pause, a resume),
 /// so a healthy destination costs no storage request; read once per dispatch run.
 /// </summary>
-public sealed class DestinationStates(EventsStorage storage, TimeProvider time, IOptions<EventsOptions> options)
+public sealed class DestinationStateStore(EventsStorage storage, TimeProvider time, IOptions<EventsOptions> options)
 {
     private const string Partition = "destination";
 

@@ -10,7 +10,7 @@ namespace Omnichannel.Channels.Storage;
 /// Writes every authentic payload to Blob storage before the hub answers, so nothing acknowledged is ever
 /// lost; the blob name is the pointer that queue messages carry.
 /// </summary>
-public sealed class WebhookArchive(ChannelStorage storage)
+public sealed class WebhookArchiveStore(ChannelStorage storage)
 {
     /// <summary>Archives the payload and returns its blob name. Names are unique (time + random), so no overwrite.</summary>
     public async Task<string> WriteAsync(ArchivedPayload payload, CancellationToken cancellationToken)

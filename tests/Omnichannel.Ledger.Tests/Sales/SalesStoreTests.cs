@@ -2,7 +2,7 @@ using Omnichannel.Ledger.Stock;
 
 namespace Omnichannel.Ledger.Tests.Sales;
 
-public sealed class SalesLedgerTests
+public sealed class SalesStoreTests
 {
     [Fact]
     public async Task ReportAsync_SalesOverTwoDays_SumsUnitsAndRevenuePerSkuChannelAndDay()

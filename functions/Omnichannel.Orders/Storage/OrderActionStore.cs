@@ -17,7 +17,7 @@ public sealed record OrderAction(DateTimeOffset At, string Action, string By, st
 /// RowKey the time and a random suffix, so two commands at once are two rows): the order's timeline shows them
 /// beside the flow's history, with who sent them.
 /// </summary>
-public sealed class OrderActionLog(OrderStore store)
+public sealed class OrderActionStore(OrderStore store)
 {
     public async Task RecordAsync(string instanceId, OrderAction action, CancellationToken cancellationToken)
     {

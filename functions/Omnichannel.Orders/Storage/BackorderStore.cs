@@ -8,7 +8,7 @@ namespace Omnichannel.Orders.Storage;
 /// <c>backorder_{sku}</c> (escaped), RowKey the order id. Written when a flow backorders, removed when it
 /// reserves or is cancelled; the stock-changed waker reads one partition per change.
 /// </summary>
-public sealed class BackorderIndex(OrderStore store)
+public sealed class BackorderStore(OrderStore store)
 {
     /// <summary>Records that the order waits for each SKU (an upsert: a repeat changes nothing).</summary>
     public async Task AddAsync(string orderId, IEnumerable<string> skus, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Omnichannel.Ledger.Sales;
 /// replayed movement re-inserts it harmlessly (409), which also repairs a fact lost to a crash in between.
 /// Reports sum the facts of the days asked for. Returns count as negative units.
 /// </summary>
-public sealed class SalesLedger(Configuration.LedgerStorage storage)
+public sealed class SalesStore(Configuration.LedgerStorage storage)
 {
     /// <summary>Channel recorded for POS sales without a source channel, and for others without one.</summary>
     public const string PosChannel = "pos";

@@ -7,7 +7,7 @@ using Omnichannel.Sync.Configuration;
 namespace Omnichannel.Sync.Feeds;
 
 /// <summary>The feeds' price list: one row per SKU in partition <c>price</c>; a write replaces the SKU's price.</summary>
-public sealed class PriceList(SyncStorage storage)
+public sealed class PriceStore(SyncStorage storage)
 {
     private const string Partition = "price";
 
