@@ -65,7 +65,7 @@ public sealed class StockReader(LedgerStorage storage, LocationDirectory locatio
             s.SafetyStock,
             s.ReorderPoint,
             available,
-            s.ReorderPoint is { } point && available < point,
+            MovementRules.IsLow(available, s.ReorderPoint),
             s.Sequence,
             balances,
             channels);
