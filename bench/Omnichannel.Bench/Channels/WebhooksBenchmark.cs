@@ -46,8 +46,8 @@ public sealed class WebhooksBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var requests = Option(args, "--requests", 2000);
-        var clients = Option(args, "--clients", 64);
+        var requests = BenchArgs.Int(args, "--requests", 2000);
+        var clients = BenchArgs.Int(args, "--clients", 64);
         var forward = !args.Contains("off", StringComparer.Ordinal);
         var settings = Settings();
         var storage = await Azurite.AccountAsync();
@@ -221,10 +221,4 @@ public sealed class WebhooksBenchmark : IBenchmarkCommand
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 }

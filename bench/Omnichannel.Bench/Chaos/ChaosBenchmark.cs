@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Omnichannel.Bench.Orders;
-using Omnichannel.Channels.Adapters.Common;
 using Omnichannel.LocalHost.LocalStorage;
 using Omnichannel.Testing;
 
@@ -33,10 +31,10 @@ public sealed class ChaosBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var orders = Option(args, "--orders", 40);
-        var kills = Option(args, "--kills", 4);
-        var outage = TimeSpan.FromSeconds(Option(args, "--outage", 10));
-        var random = new Random(Option(args, "--seed", 1));
+        var orders = BenchArgs.Int(args, "--orders", 40);
+        var kills = BenchArgs.Int(args, "--kills", 4);
+        var outage = TimeSpan.FromSeconds(BenchArgs.Int(args, "--outage", 10));
+        var random = new Random(BenchArgs.Int(args, "--seed", 1));
         var hubDll = Path.Combine(AzuriteLauncher.FindRepositoryRoot(), "functions", "Omnichannel.LocalHost", "bin", "Release", "net10.0", "Omnichannel.LocalHost.dll");
         if (!File.Exists(hubDll))
         {
@@ -45,7 +43,7 @@ public sealed class ChaosBenchmark : IBenchmarkCommand
         }
 
         await using var storage = await PrivateAzurite.StartAsync();
-        var fake = new FakeChannel();
+        var fake = new FakeChannelApis(print: false);
         await using var fakeApp = await fake.StartAsync(cancellationToken);
         var port = AzuriteLauncher.FreePorts().Blob;
         await using var hub = new HubProcess(hubDll, port, storage.ConnectionString, FunctionKey, AdminKey);
@@ -138,21 +136,11 @@ public sealed class ChaosBenchmark : IBenchmarkCommand
     /// <summary>As a channel does: retries (2 s apart) until the hub answers 2xx; a 4xx other than 429 is a bug and stops.</summary>
     private static async Task SendUntilAcceptedAsync(HttpClient http, string id, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            event_type = "order.created",
-            order = new { id, placed_at = "2026-11-25T09:00:00Z", currency = "EUR", lines = new[] { new { id = id + "-1", sku = "DEMO-TEE", quantity = 1, unit_price = 24.9m } }, fulfilment = new { kind = "ship" } },
-        });
         while (true)
         {
             try
             {
-                var (timestamp, signature) = HubSignature.Sign(OrdersDemo.GenericSecret, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), body);
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/rakuten/demo") { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new("application/json");
-                request.Headers.Add(HubSignature.TimestampHeader, timestamp);
-                request.Headers.Add(HubSignature.SignatureHeader, signature);
-                request.Headers.Add(HubSignature.EventIdHeader, $"chaos-{id}");
+                using var request = DemoWebhooks.GenericOrder("rakuten", id, new { kind = "ship" }, "DEMO-TEE", 1, $"chaos-{id}");
                 using var response = await http.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
@@ -265,11 +253,5 @@ public sealed class ChaosBenchmark : IBenchmarkCommand
         }
 
         throw new TimeoutException($"The hub was not healthy within {limit}.");
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Omnichannel.LocalHost.Configuration;
 using Omnichannel.LocalHost.Durable;
+using Omnichannel.Storage.Telemetry;
 using Omnichannel.Testing;
 
 namespace Omnichannel.Bench.Durable;
@@ -18,7 +19,7 @@ internal sealed class BenchDurableHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly LocalDurableEngine _engine;
 
-    private BenchDurableHost(string name, ServiceProvider services, HubRequestCounter requests)
+    private BenchDurableHost(string name, ServiceProvider services, StorageRequestCounter requests)
     {
         Name = name;
         _services = services;
@@ -32,7 +33,7 @@ internal sealed class BenchDurableHost : IAsyncDisposable
 
     public DurableTaskClient Client { get; }
 
-    public HubRequestCounter Requests { get; }
+    public StorageRequestCounter Requests { get; }
 
     public LocalDurableOptions Settings { get; }
 
@@ -52,11 +53,11 @@ internal sealed class BenchDurableHost : IAsyncDisposable
         values[$"{LocalDurableOptions.Section}:hubName"] = Unique.Name("bench" + name);
         values["AzureWebJobsStorage"] = connectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var requests = new HubRequestCounter();
+        var requests = new StorageRequestCounter();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Error));
         services.AddLocalDurable(configuration, typeof(BenchDurableFunctions).GetMethods().Where(m => m.IsDefined(typeof(FunctionAttribute), inherit: false)));
-        services.Configure<LocalDurableStorageClientOptions>(requests.Apply);
+        services.Configure<LocalDurableStorageClientOptions>(o => o.CountWith(requests));
         var provider = services.BuildServiceProvider();
         var host = new BenchDurableHost(name, provider, requests);
         await host._engine.StartAsync(cancellationToken);
@@ -67,7 +68,7 @@ internal sealed class BenchDurableHost : IAsyncDisposable
     /// <summary>Waits for the instance to end (the bench's status polls not counted as the engine's) and checks it completed.</summary>
     public async Task WaitCompletedAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var done = await HubRequestCounter.UncountedAsync(() => Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, cancellationToken));
+        var done = await Requests.UncountedAsync(() => Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, cancellationToken));
         if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
             throw new InvalidOperationException($"{Name}: instance {instanceId} ended {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");

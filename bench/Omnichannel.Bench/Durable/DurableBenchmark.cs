@@ -23,10 +23,10 @@ public sealed class DurableBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var chains = Option(args, "--chains", 100);
-        var fanouts = Option(args, "--fanouts", 30);
-        var rounds = Option(args, "--rounds", 2);
-        var singles = Option(args, "--singles", 15);
+        var chains = BenchArgs.Int(args, "--chains", 100);
+        var fanouts = BenchArgs.Int(args, "--fanouts", 30);
+        var rounds = BenchArgs.Int(args, "--rounds", 2);
+        var singles = BenchArgs.Int(args, "--singles", 15);
         var tunedSettings = BenchDurableHost.AppHostJsonDurableTask();
         for (var i = Array.IndexOf(args, "--tuned"); i >= 0 && i + 1 < args.Length; i = Array.IndexOf(args, "--tuned", i + 1))
         {
@@ -105,7 +105,7 @@ public sealed class DurableBenchmark : IBenchmarkCommand
             Console.WriteLine($"{what}: tuned/naive throughput {Rate("tuned") / Rate("naive"):F2}x, requests per orchestration {Requests("tuned") / Requests("naive"):F2}x");
         }
 
-        Console.WriteLine($"Latency alone, p50 tuned/naive: {Median(latencies["tuned"]) / Median(latencies["naive"]):F2}x. Bench status polls (excluded above): naive {naive.Requests.Waits}, tuned {tuned.Requests.Waits}.");
+        Console.WriteLine($"Latency alone, p50 tuned/naive: {Median(latencies["tuned"]) / Median(latencies["naive"]):F2}x. Bench status polls (excluded above): naive {naive.Requests.Uncounted}, tuned {tuned.Requests.Uncounted}.");
         foreach (var host in hosts)
         {
             Console.WriteLine($"  {host.Name}: requests per single chain incl. idle polling between runs {Per(host.Requests.Snapshot() - aloneBefore[host.Name], singles)}");
@@ -140,10 +140,4 @@ public sealed class DurableBenchmark : IBenchmarkCommand
 
     private static string Per(StorageRequestCounts requests, int count) =>
         $"{(double)requests.Total / count:F1} ({(double)requests.Tables / count:F1} / {(double)requests.Queues / count:F1} / {(double)requests.Blobs / count:F1})";
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 }

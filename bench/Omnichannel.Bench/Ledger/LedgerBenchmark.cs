@@ -24,10 +24,10 @@ public sealed class LedgerBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var movements = Option(args, "--movements", 1600);
-        var writers = Option(args, "--writers", 16);
-        var skuCount = Option(args, "--skus", 1000);
-        var reads = Option(args, "--reads", 500);
+        var movements = BenchArgs.Int(args, "--movements", 1600);
+        var writers = BenchArgs.Int(args, "--writers", 16);
+        var skuCount = BenchArgs.Int(args, "--skus", 1000);
+        var reads = BenchArgs.Int(args, "--reads", 500);
 
         // Each phase gets fresh tables: Azurite evaluates a table query by scanning the whole table, so
         // leftovers of one phase would slow the next (Azure serves a partition range query by index).
@@ -151,11 +151,5 @@ public sealed class LedgerBenchmark : IBenchmarkCommand
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLedger(configuration);
         return services.BuildServiceProvider();
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Builder;
@@ -51,10 +50,10 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var orders = Option(args, "--orders", 100);
-        var skus = Option(args, "--skus", 8);
-        var rounds = Option(args, "--rounds", 2);
-        var configurations = (Array.IndexOf(args, "--config") is var c and >= 0 && c + 1 < args.Length ? args[c + 1] : "both") switch
+        var orders = BenchArgs.Int(args, "--orders", 100);
+        var skus = BenchArgs.Int(args, "--skus", 8);
+        var rounds = BenchArgs.Int(args, "--rounds", 2);
+        var configurations = (BenchArgs.Text(args, "--config") ?? "both") switch
         {
             "naive" => new[] { "naive" },
             "tuned" => ["tuned"],
@@ -135,19 +134,14 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var body = Encoding.UTF8.GetBytes(ShopifyOrder(firstId + i, $"BENCH-{i % skus}"));
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["X-Shopify-Hmac-SHA256"] = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body)),
-                ["X-Shopify-Topic"] = "orders/create",
-                ["X-Shopify-Event-Id"] = (firstId + i).ToString(CultureInfo.InvariantCulture),
-            };
+            var headers = DemoWebhooks.ShopifyHeaders(Secret, body, (firstId + i).ToString(CultureInfo.InvariantCulture));
             await ingestor.IngestAsync(new WebhookDelivery("shopify", "bench", TimeProvider.System.GetUtcNow(), "http://127.0.0.1/api/webhooks/shopify/bench", headers, body), "bench", ct);
         });
         var ingested = Stopwatch.GetElapsedTime(started);
         var afterIngest = storage.Requests.Snapshot();
         var engineBefore = engine.Snapshot();
 
-        var ids = await ConsumeAsync(services, count, cancellationToken);
+        var ids = await ConsumeAsync(services, engine, count, cancellationToken);
         var client = services.GetRequiredService<DurableTaskClient>();
         var (progress, progressed) = (channel.Reports, Stopwatch.GetTimestamp());
         while (channel.Reports - reportsBefore < count)
@@ -169,7 +163,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         // The flow's last checkpoint follows the report: wait for every instance to end (these polls not counted).
         foreach (var id in ids)
         {
-            var done = await HubRequestCounter.UncountedAsync(() => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cancellationToken));
+            var done = await engine.UncountedAsync(() => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cancellationToken));
             if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             {
                 throw new InvalidOperationException($"{app.Name}: order {id} ended {done.RuntimeStatus}.");
@@ -187,13 +181,13 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
     /// <summary>No report for 30 s: prints how many flows are at which status (these reads not counted), to see where they wait.</summary>
     private static async Task ReportStallAsync(BenchApp app, DurableTaskClient client, List<string> ids, int reported, int count, CancellationToken cancellationToken)
     {
-        var states = await Task.WhenAll(ids.Select(id => HubRequestCounter.UncountedAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken))));
+        var states = await Task.WhenAll(ids.Select(id => app.Engine.UncountedAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken))));
         var groups = states.GroupBy(m => m is null ? "missing" : $"{m.RuntimeStatus} {m.SerializedCustomStatus}").Select(g => $"{g.Count()} x {g.Key}");
         Console.WriteLine($"{app.Name}: stalled at {reported}/{count} reports; flows: {string.Join("; ", groups)}");
     }
 
     /// <summary>Takes the channel order queue as the hub's queue trigger does: handle, then delete; raises each shipment at once.</summary>
-    private static async Task<List<string>> ConsumeAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    private static async Task<List<string>> ConsumeAsync(IServiceProvider services, StorageRequestCounter engine, int count, CancellationToken cancellationToken)
     {
         var queue = services.GetRequiredService<ChannelStorage>().Orders;
         var client = services.GetRequiredService<DurableTaskClient>();
@@ -212,7 +206,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
                 // Raised once the flow has started (the bench's polls not counted): raised at once, before the
                 // instance's first episode, some events were never delivered on the DTFx provider (flows stuck at
                 // "Fulfilment requested"); a real shipment confirmation comes long after the start.
-                await HubRequestCounter.UncountedAsync(() => client.WaitForInstanceStartAsync(id, getInputsAndOutputs: false, cancellationToken));
+                await engine.UncountedAsync(() => client.WaitForInstanceStartAsync(id, getInputsAndOutputs: false, cancellationToken));
                 var shipment = new ShipmentConfirmation("DHL", "T" + message.ChannelOrderId, null, TimeProvider.System.GetUtcNow(), []);
                 await client.RaiseEventAsync(id, OrderEvents.ShipmentConfirmed, shipment, cancellationToken);
                 await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, cancellationToken);
@@ -239,35 +233,21 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
     {
         var storage = await Azurite.AccountAsync();
         var channel = new InMemoryChannel();
-        var engine = new HubRequestCounter();
+        var engine = new StorageRequestCounter();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var settings = durableTask.ToDictionary(p => $"{LocalDurableOptions.Section}:{p.Key}", p => p.Value);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
-        {
-            ["Channels:shopify:bench:Secret"] = Secret,
-            ["Channels:Ingestion:ArchiveContainer"] = Unique.Name("benchord"),
-            ["Channels:Ingestion:OrderQueue"] = Unique.Name("benchord"),
-            ["Channels:Ingestion:DeliveryQueue"] = Unique.Name("benchdeliv"),
-            ["Channels:Ingestion:DedupeTable"] = Unique.Name("benchdedupe"),
-            ["Channels:Ingestion:QuarantineTable"] = Unique.Name("benchquar"),
-            ["Channels:Ingestion:CursorTable"] = Unique.Name("benchcursor"),
-            ["AzureWebJobsStorage"] = await Azurite.ConnectionStringAsync(),
-            [$"{LocalDurableOptions.Section}:hubName"] = Unique.Name("benchhub" + name),
-            ["Ledger:StockTable"] = Unique.Name("benchstock"),
-            ["Ledger:CatalogueTable"] = Unique.Name("benchcat"),
-            ["Ledger:SalesTable"] = Unique.Name("benchsales"),
-            ["Ledger:AlertsQueue"] = Unique.Name("benchalerts"),
-            ["Ledger:StockChangedQueue"] = Unique.Name("benchchanged"),
-            ["Orders:OrdersTable"] = Unique.Name("benchorders"),
-            ["Orders:AlertsQueue"] = Unique.Name("benchoalerts"),
-        });
+        // Every table, queue and container of every feature its own (as each test gets them), and its own task hub.
+        var settings = TestStorage.UniqueNames(durableTask.ToDictionary(p => $"{LocalDurableOptions.Section}:{p.Key}", p => p.Value));
+        settings["Channels:shopify:bench:Secret"] = Secret;
+        settings["AzureWebJobsStorage"] = await Azurite.ConnectionStringAsync();
+        settings[TestStorage.TaskHubSetting] = Unique.Name("benchhub" + name);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(TimeProvider.System);
         var functions = typeof(OrderFlow).Assembly.GetTypes().SelectMany(t => t.GetMethods()).Where(m => m.IsDefined(typeof(FunctionAttribute), inherit: false));
         builder.Services.AddLocalDurable(builder.Configuration, functions);
-        builder.Services.Configure<LocalDurableStorageClientOptions>(engine.Apply);
+        builder.Services.Configure<LocalDurableStorageClientOptions>(o => o.CountWith(engine));
         builder.Services.AddLedger(builder.Configuration);
         builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddOrders(builder.Configuration);
@@ -280,7 +260,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
     }
 
     /// <summary>One app (its own tables, queues and task hub) under one durable configuration, its requests counted apart.</summary>
-    private sealed record BenchApp(string Name, WebApplication Web, StorageAccount Storage, HubRequestCounter Engine, InMemoryChannel Channel) : IAsyncDisposable
+    private sealed record BenchApp(string Name, WebApplication Web, StorageAccount Storage, StorageRequestCounter Engine, InMemoryChannel Channel) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -297,11 +277,6 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
     private static string ShopifyOrder(long id, string sku) =>
         $$"""{"id":{{id}},"name":"#{{id}}","email":"b@example.com","created_at":"2026-11-25T09:00:00Z","updated_at":"2026-11-25T09:00:01Z","cancelled_at":null,"currency":"EUR","financial_status":"paid","shipping_address":{"name":"A B","address1":"Main 1","city":"Berlin","zip":"10115","country_code":"DE"},"line_items":[{"id":{{id * 10}},"product_id":1,"variant_id":2,"sku":"{{sku}}","title":"t","quantity":1,"price":"9.90"}],"shipping_lines":[{"code":"standard"}]}""";
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 
     /// <summary>A channel that accepts every report at once and counts them.</summary>
     private sealed class InMemoryChannel : IChannelClient, IOrderChannels

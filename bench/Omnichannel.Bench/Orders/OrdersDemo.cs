@@ -1,38 +1,28 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Omnichannel.Channels.Adapters.Common;
 
 namespace Omnichannel.Bench.Orders;
 
 /// <summary>
 /// The order demo against a running hub (<c>dotnet run --project functions/Omnichannel.LocalHost</c> with the demo
-/// settings of the README): serves fake channel APIs on <c>http://127.0.0.1:7072</c>, sends signed orders from
+/// settings of the README): serves fake channel APIs on <c>http://127.0.0.1:7072</c> (<see cref="FakeChannelApis"/>), sends signed orders from
 /// Shopify (shipped from the warehouse), Amazon (FBA), Rakuten (click-and-collect, and one with an unknown SKU
 /// that operations map), confirms the shipments, returns the cap to the store and prints each order's path and the ledger's stock.
 /// Options: <c>--hub URL</c> (default http://127.0.0.1:7071), <c>--key KEY</c> (default the local function key).
 /// </summary>
 public sealed class OrdersDemo : IBenchmarkCommand
 {
-    public const string ShopifySecret = "demo-shopify-secret";
-    public const string GenericSecret = "demo-generic-secret";
-    public const string FakeChannelUrl = "http://127.0.0.1:7072";
-
     public string Name => "orders-demo";
 
     public string Description => "Sends demo orders from several channels to a running hub and follows them to completion";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var hubUrl = Option(args, "--hub") ?? "http://127.0.0.1:7071";
-        var key = Option(args, "--key") ?? "local-function-key-change-me";
-        await using var fake = await StartFakeChannelsAsync(cancellationToken);
+        var hubUrl = BenchArgs.Text(args, "--hub") ?? "http://127.0.0.1:7071";
+        var key = BenchArgs.Text(args, "--key") ?? "local-function-key-change-me";
+        await using var fake = await new FakeChannelApis(print: true).StartAsync(cancellationToken);
         using var hub = new HttpClient { BaseAddress = new Uri(hubUrl) };
         hub.DefaultRequestHeaders.Add("x-functions-key", key);
         var run = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
@@ -131,25 +121,17 @@ public sealed class OrdersDemo : IBenchmarkCommand
         var body = Encoding.UTF8.GetBytes($$"""{"id":{{id}},"name":"#D{{id % 10000}}","email":"ann@example.com","created_at":"2026-11-25T09:00:00Z","updated_at":"2026-11-25T09:00:01Z","cancelled_at":null,"currency":"EUR","financial_status":"paid","shipping_address":{"name":"Ann Buyer","address1":"Main St 1","city":"Berlin","zip":"10115","country_code":"DE"},"line_items":[{"id":{{id * 10}},"product_id":5001,"variant_id":5002,"sku":"DEMO-TEE","title":"Organic tee","quantity":2,"price":"24.90"}],"shipping_lines":[{"code":"standard"}]}""");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/shopify/demo") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("X-Shopify-Hmac-SHA256", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(ShopifySecret), body)));
-        request.Headers.Add("X-Shopify-Topic", "orders/create");
-        request.Headers.Add("X-Shopify-Event-Id", $"demo-{id}");
+        foreach (var (name, value) in DemoWebhooks.ShopifyHeaders(DemoWebhooks.ShopifySecret, body, $"demo-{id}"))
+        {
+            request.Headers.Add(name, value);
+        }
+
         await SendAsync(hub, request, "shopify", cancellationToken);
     }
 
     private static async Task SendGenericAsync(HttpClient hub, string channel, string id, object fulfilment, string sku, int quantity, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            event_type = "order.created",
-            order = new { id, placed_at = "2026-11-25T09:00:00Z", currency = "EUR", lines = new[] { new { id = id + "-1", sku, quantity, unit_price = 24.9m } }, fulfilment },
-        });
-        var (timestamp, signature) = HubSignature.Sign(GenericSecret, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{channel}/demo") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(HubSignature.TimestampHeader, timestamp);
-        request.Headers.Add(HubSignature.SignatureHeader, signature);
-        request.Headers.Add(HubSignature.EventIdHeader, $"demo-{id}");
+        using var request = DemoWebhooks.GenericOrder(channel, id, fulfilment, sku, quantity, $"demo-{id}");
         await SendAsync(hub, request, channel, cancellationToken);
     }
 
@@ -157,39 +139,5 @@ public sealed class OrdersDemo : IBenchmarkCommand
     {
         using var response = await hub.SendAsync(request, cancellationToken);
         Console.WriteLine($"{channel} webhook -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-    }
-
-    /// <summary>Shopify's fulfillmentCreate and the generic channel's routes, answering success and logging each call.</summary>
-    private static async Task<WebApplication> StartFakeChannelsAsync(CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(FakeChannelUrl);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/admin/api/{version}/graphql.json", () =>
-        {
-            Console.WriteLine("fake shopify: fulfillmentCreate received");
-            return Results.Json(new { data = new { fulfillmentCreate = new { fulfillment = new { id = "gid://shopify/Fulfillment/1" }, userErrors = Array.Empty<object>() } } });
-        });
-        app.MapPost("/shipments", (HttpRequest r) =>
-        {
-            Console.WriteLine($"fake generic channel: shipment received (Idempotency-Key {r.Headers["Idempotency-Key"]})");
-            return Results.Json(new { id = "shp-" + Guid.NewGuid().ToString("N")[..8] });
-        });
-        app.MapPost("/returns", (HttpRequest r) =>
-        {
-            Console.WriteLine($"fake generic channel: return received (Idempotency-Key {r.Headers["Idempotency-Key"]})");
-            return Results.Json(new { id = "ret-" + Guid.NewGuid().ToString("N")[..8] });
-        });
-        app.MapPost("/orders/{id}/cancellation-acknowledgements", () => Results.Json(new { }));
-        app.MapPut("/listings/{sku}/quantity", () => Results.Json(new { }));
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

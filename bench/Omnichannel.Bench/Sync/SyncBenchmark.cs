@@ -37,13 +37,13 @@ public sealed class SyncBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var skuCount = Option(args, "--skus", 200);
-        var changes = Option(args, "--changes", 200);
-        var writers = Option(args, "--writers", 8);
+        var skuCount = BenchArgs.Int(args, "--skus", 200);
+        var changes = BenchArgs.Int(args, "--changes", 200);
+        var writers = BenchArgs.Int(args, "--writers", 8);
         var window = OptionalMilliseconds(args, "--window");
         var ledgerWindow = OptionalMilliseconds(args, "--ledger-window");
         var batch = !args.Contains("--no-batch");
-        var latency = TimeSpan.FromMilliseconds(Option(args, "--latency", 0));
+        var latency = TimeSpan.FromMilliseconds(BenchArgs.Int(args, "--latency", 0));
         var account = await Azurite.AccountAsync();
         var channels = Channels.Select(c => new BenchChannel(c, batch ? BatchLimits.GetValueOrDefault(c, 1) : 1, latency)).ToList();
         await using var services = Build(account, channels, window, ledgerWindow);
@@ -160,14 +160,8 @@ public sealed class SyncBenchmark : IBenchmarkCommand
         });
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
     private static TimeSpan? OptionalMilliseconds(string[] args, string name) =>
-        Array.IndexOf(args, name) >= 0 ? TimeSpan.FromMilliseconds(Option(args, name, 0)) : null;
+        Array.IndexOf(args, name) >= 0 ? TimeSpan.FromMilliseconds(BenchArgs.Int(args, name, 0)) : null;
 
     /// <summary>Runs the queue function's handler on every visible stock-changed message, <c>parallel</c> at a time.</summary>
     private sealed class Consumer(ServiceProvider services, QueueClient queue)

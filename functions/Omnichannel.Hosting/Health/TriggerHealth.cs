@@ -64,13 +64,3 @@ public sealed class TriggerHealth(TimeProvider time)
 /// <param name="LastErrorAt">When that failure happened.</param>
 /// <param name="RetryAt">While backing off, when it tries again.</param>
 public sealed record TriggerState(string Name, string Kind, string Status, DateTimeOffset Since, string? LastError, DateTimeOffset? LastErrorAt, DateTimeOffset? RetryAt);
-
-/// <summary>A listener's status, as the health report spells it.</summary>
-public static class TriggerStatus
-{
-    /// <summary>Taking work.</summary>
-    public const string Running = "running";
-
-    /// <summary>Failed; waiting before it tries again.</summary>
-    public const string BackingOff = "backingOff";
-}

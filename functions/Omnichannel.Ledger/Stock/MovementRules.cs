@@ -19,6 +19,13 @@ internal static class MovementRules
         return (int)Math.Max(0, onHand - reserved - safetyStock);
     }
 
+    /// <summary>A POS sale that takes on hand below zero raises one recount alert; only a count clears the flag.</summary>
+    public static bool RaisesRecount(MovementKind kind, BalanceState after) =>
+        kind == MovementKind.PosSale && after.OnHand < 0 && !after.RecountAlerted;
+
+    /// <summary>Low stock: the consolidated available below the reorder point; without a reorder point, never.</summary>
+    public static bool IsLow(int available, int? reorderPoint) => reorderPoint is { } point && available < point;
+
     public static RuleResult Apply(MovementCommand c, IReadOnlyDictionary<string, BalanceState> balances, int safetyStock)
     {
         var here = balances.GetValueOrDefault(c.Location, BalanceState.Empty);

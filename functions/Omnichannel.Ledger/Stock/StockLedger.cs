@@ -121,14 +121,14 @@ public sealed class StockLedger
             string? recountAt = null;
             foreach (var (location, changed) in rule.Changed)
             {
-                var recount = c.Kind == MovementKind.PosSale && changed.OnHand < 0 && !changed.RecountAlerted;
+                var recount = MovementRules.RaisesRecount(c.Kind, changed);
                 state[location] = recount ? changed with { RecountAlerted = true } : changed;
                 recountAt = recount ? location : recountAt;
                 touched.Add(location);
             }
 
             var available = MovementRules.ConsolidatedAvailable(state.Values, snapshot.SafetyStock);
-            var low = snapshot.ReorderPoint is { } point && available < point;
+            var low = MovementRules.IsLow(available, snapshot.ReorderPoint);
 
             // The stock-changed message is delivered after this transaction's commit, so it covers the later movements of the group too.
             var notice = ChangeNotice.None;

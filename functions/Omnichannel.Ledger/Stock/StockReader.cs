@@ -53,7 +53,7 @@ public sealed class StockReader(LedgerStorage storage, LocationStore locations)
             s.SafetyStock,
             s.ReorderPoint,
             available,
-            s.ReorderPoint is { } point && available < point,
+            MovementRules.IsLow(available, s.ReorderPoint),
             s.Sequence,
             balances,
             channels);

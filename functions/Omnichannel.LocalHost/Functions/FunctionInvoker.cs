@@ -146,11 +146,3 @@ public sealed class FunctionInvoker
 /// <param name="CancellationToken">Cancelled when the host stops or the caller goes away.</param>
 /// <param name="NamedValue">Route values by name, for HTTP.</param>
 public sealed record Invocation(IServiceProvider Services, Func<Type, object?> Trigger, CancellationToken CancellationToken, Func<string, string?>? NamedValue = null);
-
-/// <summary>A route value could not be bound to its parameter: the request is bad, not the function.</summary>
-public sealed class RouteValueException(string name, string problem, Exception? inner = null)
-    : Exception($"Route value '{name}' {problem}.", inner)
-{
-    /// <summary>The route parameter that could not be bound.</summary>
-    public string Name => name;
-}

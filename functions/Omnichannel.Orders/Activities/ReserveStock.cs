@@ -25,39 +25,7 @@ public sealed class ReserveStock(LocationPlanner planner, StockReader reader, St
         var candidates = await planner.CandidatesAsync(input.Fulfilment, ct);
         var views = await reader.GetManyAsync(input.Lines.Select(l => l.Sku), ct);
         var available = views.SelectMany(v => v.Locations.Select(b => (Key: (v.Sku, b.Location), b.Available))).ToDictionary(x => x.Key, x => x.Available);
-        var plan = new List<Allocation>();
-        var missing = new List<string>();
-        int Free(string sku, string location) => Math.Max(0, available.GetValueOrDefault((sku, location)));
-        foreach (var line in input.Lines)
-        {
-            var total = candidates.Sum(l => Free(line.Sku, l.Id));
-            if (total < line.Quantity)
-            {
-                missing.Add($"{line.Sku}: {line.Quantity} wanted, {total} available at {string.Join('/', candidates.Select(c => c.Id))}");
-                continue;
-            }
-
-            // One location with all of the line keeps it in one parcel; otherwise take it where it is, best first.
-            var whole = candidates.FirstOrDefault(l => Free(line.Sku, l.Id) >= line.Quantity);
-            var left = line.Quantity;
-            foreach (var location in whole is null ? candidates : [whole])
-            {
-                var take = Math.Min(left, Free(line.Sku, location.Id));
-                if (take == 0)
-                {
-                    continue;
-                }
-
-                available[(line.Sku, location.Id)] -= take;
-                plan.Add(new Allocation(line.ChannelLineId, line.Sku, location.Id, take, line.UnitPrice, line.Currency, line.UnitNet, line.UnitTax));
-                left -= take;
-                if (left == 0)
-                {
-                    break;
-                }
-            }
-        }
-
+        var (plan, missing) = LocationPlanner.Allocate(input.Lines, candidates, available);
         if (missing.Count > 0)
         {
             return await BackorderedAsync(input, missing, ct);

@@ -4,18 +4,6 @@ using Omnichannel.Orders.Model;
 
 namespace Omnichannel.Orders.Flow;
 
-/// <summary>Names of the events the flow waits for, as raised through the runtime (and its HTTP API).</summary>
-public static class OrderEvents
-{
-    public const string SkuMapped = "SkuMapped";
-    public const string StockAvailable = "StockAvailable";
-    public const string ShipmentConfirmed = "ShipmentConfirmed";
-    public const string ReadyForPickup = "ReadyForPickup";
-    public const string PickedUp = "PickedUp";
-    public const string Cancelled = "OrderCancelled";
-    public const string Updated = "OrderUpdated";
-}
-
 /// <summary>The flow's input: which order and the archived payload that first carried it.</summary>
 public sealed record OrderFlowInput(string OrderId, string Channel, string Store, string ChannelOrderId, string ArchiveBlob, string MessageId);
 

@@ -110,7 +110,7 @@ public sealed class StorageAccount
     private static T Counted<T>(T options, StorageRequestCounter requests, StorageService service)
         where T : ClientOptions
     {
-        options.AddPolicy(requests.PolicyFor(service), HttpPipelinePosition.PerRetry);
+        requests.CountOn(options, service);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         return options;
     }

@@ -5,24 +5,6 @@ namespace Omnichannel.Ledger.Tests.Stock;
 public sealed class StockLedgerTests
 {
     [Fact]
-    public async Task GetAsync_StoreWarehouseAndFba_ConsolidatesTo700()
-    {
-        await using var h = await LedgerHarness.CreateAsync();
-        await h.AddExampleLocationsAsync();
-        await h.AddProductAsync("SKU-1");
-
-        await h.RecordAsync("SKU-1", MovementKind.Receipt, "store", 200);
-        await h.RecordAsync("SKU-1", MovementKind.Receipt, "wh", 300);
-        await h.RecordAsync("SKU-1", MovementKind.Receipt, "fba", 200);
-
-        var stock = await h.StockAsync("SKU-1");
-        Assert.Equal(700, stock.OnHand);
-        Assert.Equal(700, stock.Available);
-        Assert.Equal(new[] { ("fba", 200), ("store", 200), ("wh", 300) }, stock.Locations.Select(l => (l.Location, l.OnHand)));
-        Assert.Equal(3, stock.Sequence);
-    }
-
-    [Fact]
     public async Task RecordAsync_SameIdempotencyKeyTwice_ReturnsFirstResultAndChangesNothing()
     {
         await using var h = await LedgerHarness.CreateAsync();
@@ -117,25 +99,6 @@ public sealed class StockLedgerTests
     }
 
     [Fact]
-    public async Task RecordAsync_ReserveThenShip_ConsumesReservationAndOnHand()
-    {
-        await using var h = await LedgerHarness.CreateAsync();
-        await h.AddExampleLocationsAsync();
-        await h.AddProductAsync("SKU-1");
-        await h.RecordAsync("SKU-1", MovementKind.Receipt, "wh", 10);
-
-        var unreserved = await h.MoveAsync("SKU-1", MovementKind.Ship, "wh", 1);
-        await h.RecordAsync("SKU-1", MovementKind.Reserve, "wh", 4);
-        var shipped = await h.RecordAsync("SKU-1", MovementKind.Ship, "wh", 3);
-        await h.RecordAsync("SKU-1", MovementKind.Release, "wh", 1);
-
-        Assert.Equal(RejectionReason.InsufficientReserved, unreserved.Rejection?.Reason);
-        Assert.Equal(new LocationBalance("wh", 7, 1, 0, 0, 0, 6), shipped.BalancesAfter.Single());
-        var stock = await h.StockAsync("SKU-1");
-        Assert.Equal((7, 0, 7), (stock.OnHand, stock.Reserved, stock.Available));
-    }
-
-    [Fact]
     public async Task RecordAsync_TransferOutThenIn_KeepsStockInTransitBetween()
     {
         await using var h = await LedgerHarness.CreateAsync();
@@ -155,23 +118,6 @@ public sealed class StockLedgerTests
         Assert.Equal(RejectionReason.InsufficientInTransit, tooMany.Rejection?.Reason);
         Assert.Equal((30, 0), (after.OnHand, after.InTransit));
         Assert.Equal(12, after.Locations.Single(l => l.Location == "store").OnHand);
-    }
-
-    [Fact]
-    public async Task RecordAsync_CountAndReturns_RecordDifferenceAndCondition()
-    {
-        await using var h = await LedgerHarness.CreateAsync();
-        await h.AddExampleLocationsAsync();
-        await h.AddProductAsync("SKU-1");
-        await h.RecordAsync("SKU-1", MovementKind.Receipt, "store", 10);
-
-        var count = await h.RecordAsync("SKU-1", MovementKind.Count, "store", 7);
-        await h.MoveAsync("SKU-1", MovementKind.Return, "store", 2, condition: ReturnCondition.Sellable);
-        await h.MoveAsync("SKU-1", MovementKind.Return, "store", 1, condition: ReturnCondition.Damaged);
-
-        Assert.Equal(-3, count.Difference);
-        var stock = await h.StockAsync("SKU-1");
-        Assert.Equal((9, 1, 9), (stock.OnHand, stock.Unsellable, stock.Available));
     }
 
     [Fact]
