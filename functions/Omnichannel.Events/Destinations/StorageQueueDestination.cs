@@ -13,7 +13,9 @@ namespace Omnichannel.Events.Destinations;
 public sealed class StorageQueueDestination(StorageAccount account, string queueName, string source) : IEventDestination
 {
     private readonly QueueClient _queue = account.Queues.GetQueueClient(queueName);
-    private Task? _created;
+
+    /// <summary>The queue, created on the first send; a create that failed (storage down) is tried again by the next.</summary>
+    private readonly CreateOnce _created = new(() => StorageCall.RunAsync(() => account.Queues.GetQueueClient(queueName).CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
 
     public string Name => "queue:" + _queue.Name;
 
@@ -24,7 +26,7 @@ public sealed class StorageQueueDestination(StorageAccount account, string queue
     public async Task SendAsync(IReadOnlyList<HubEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        await (_created ??= StorageCall.RunAsync(() => _queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
+        await _created.EnsureAsync();
         foreach (var e in events)
         {
             var body = HubCloudEvents.ToJson(e, source).ToString();
