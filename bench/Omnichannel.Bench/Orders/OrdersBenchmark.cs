@@ -30,7 +30,7 @@ namespace Omnichannel.Bench.Orders;
 
 /// <summary>
 /// Orders per second end to end and storage requests per order: signed Shopify webhooks are ingested (verify,
-/// archive, dedupe, queue), the channel order queue is consumed as the hub's queue trigger does, each flow
+/// archive, queue the delivery) and forwarded (<c>ChannelsWebhookForward</c>: read, dedupe, queue the order), the channel order queue is consumed as the hub's queue trigger does, each flow
 /// receives, matches, reserves, requests fulfilment, gets its shipment confirmation (raised as soon as the flow
 /// has started, so no human wait), ships in the ledger and reports tracking to an in-memory channel. Durable, ledger, channels and
 /// orders run in one process on the private Azurite, once per configuration (<c>naive</c>: Durable defaults;
@@ -137,6 +137,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
             var headers = DemoWebhooks.ShopifyHeaders(Secret, body, (firstId + i).ToString(CultureInfo.InvariantCulture));
             await ingestor.IngestAsync(new WebhookDelivery("shopify", "bench", TimeProvider.System.GetUtcNow(), "http://127.0.0.1/api/webhooks/shopify/bench", headers, body), "bench", ct);
         });
+        await ForwardAsync(services, count, cancellationToken);
         var ingested = Stopwatch.GetElapsedTime(started);
         var afterIngest = storage.Requests.Snapshot();
         var engineBefore = engine.Snapshot();
@@ -173,7 +174,7 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         var run = new OrdersRun(count, elapsed, afterIngest - before, storage.Requests.Snapshot() - afterIngest, engine.Snapshot() - engineBefore);
         var flow = Sum([run.App, run.Engine]);
         Console.WriteLine(
-            $"{app.Name,-5} {phase,-8} {count,5} orders in {elapsed.TotalSeconds,6:F2} s = {count / elapsed.TotalSeconds,6:F1} orders/s end to end (ingest alone {count / ingested.TotalSeconds:F0}/s). " +
+            $"{app.Name,-5} {phase,-8} {count,5} orders in {elapsed.TotalSeconds,6:F2} s = {count / elapsed.TotalSeconds,6:F1} orders/s end to end (ingest and forward alone {count / ingested.TotalSeconds:F0}/s). " +
             $"Storage requests per order: ingest {Per(run.Ingest, count)}; flow {Per(flow, count)}, of which engine {Per(run.Engine, count)}");
         return run;
     }
@@ -184,6 +185,24 @@ public sealed class OrdersBenchmark : IBenchmarkCommand
         var states = await Task.WhenAll(ids.Select(id => app.Engine.UncountedAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken))));
         var groups = states.GroupBy(m => m is null ? "missing" : $"{m.RuntimeStatus} {m.SerializedCustomStatus}").Select(g => $"{g.Count()} x {g.Key}");
         Console.WriteLine($"{app.Name}: stalled at {reported}/{count} reports; flows: {string.Join("; ", groups)}");
+    }
+
+    /// <summary>What <c>ChannelsWebhookForward</c> does for each delivery the ingest queued: forward its order to the channel order queue, then delete it.</summary>
+    private static async Task ForwardAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    {
+        var deliveries = services.GetRequiredService<ChannelStorage>().Deliveries;
+        var forwarded = 0;
+        while (forwarded < count)
+        {
+            QueueMessage[] batch = (await deliveries.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken)).Value;
+            await Task.WhenAll(batch.Select(async m =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                await ActivatorUtilities.CreateInstance<DeliveryFunctions>(scope.ServiceProvider).ForwardAsync(m, cancellationToken);
+                await deliveries.DeleteMessageAsync(m.MessageId, m.PopReceipt, cancellationToken);
+            }));
+            forwarded += batch.Length;
+        }
     }
 
     /// <summary>Takes the channel order queue as the hub's queue trigger does: handle, then delete; raises each shipment at once.</summary>
