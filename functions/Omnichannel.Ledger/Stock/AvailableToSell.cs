@@ -37,6 +37,3 @@ public static class AvailableToSell
         return new ChannelAvailability(listing.Channel, listing.Account, listing.ChannelItemId, listing.SellerSku, ats, from.Select(b => b.Location).ToList());
     }
 }
-
-/// <summary>What one listing may offer now.</summary>
-public sealed record ChannelAvailability(string Channel, string Account, string ChannelItemId, string? SellerSku, int AvailableToSell, IReadOnlyList<string> FromLocations);

@@ -92,6 +92,3 @@ internal static class MovementRules
     private static RuleResult Refuse(MovementCommand c, RejectionReason reason, string message, int requested, int available) =>
         new(new Dictionary<string, BalanceState>(), 0, new LedgerRejection(reason, c.Sku, c.Location, message, requested, available));
 }
-
-/// <summary>New balances of the touched locations and the on-hand difference, or a rejection.</summary>
-internal sealed record RuleResult(IReadOnlyDictionary<string, BalanceState> Changed, int Difference, LedgerRejection? Rejection);

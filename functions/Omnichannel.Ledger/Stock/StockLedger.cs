@@ -192,15 +192,3 @@ public sealed class StockLedger
     /// <summary>A group's transaction hit 409: it is decided again one movement at a time.</summary>
     private sealed class KeySeenBeforeException(Exception inner) : Exception("A movement key in the group was recorded before.", inner);
 }
-
-/// <summary>A decided movement and what must happen after its commit.</summary>
-public sealed record Committed(
-    MovementOutcome Outcome,
-    bool LowStockCrossed = false,
-    int? ReorderPoint = null,
-    string? RecountLocation = null,
-    ChangeNotice ChangeNotice = ChangeNotice.None,
-    DateTimeOffset ChangeWindowEnd = default)
-{
-    public static Committed Only(MovementOutcome outcome) => new(outcome);
-}
